@@ -93,3 +93,20 @@ def compiler_cache_env() -> dict[str, str]:
     if "blas__ldflags" not in keys:
         flags.append("blas__ldflags=-lopenblas" if ctypes.util.find_library("openblas") else "blas__ldflags=")
     return {"PYTENSOR_FLAGS": ",".join(flags), "NUMBA_CACHE_DIR": str(cache_dir("numba"))}
+
+
+def install_path_file() -> Path:
+    """Write a ``.pth`` file into the running environment so ``import helpers`` works anywhere.
+
+    Notebooks run with their own folder as the working directory; this puts the
+    repository on ``sys.path`` of every interpreter and kernel of the environment.
+    """
+    import sysconfig
+
+    pth = Path(sysconfig.get_paths()["purelib"]) / "bmlm-course.pth"
+    pth.write_text(f"{REPO}\n")
+    return pth
+
+
+if __name__ == "__main__":
+    print(f"[course] wrote {install_path_file()}")

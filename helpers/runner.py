@@ -241,7 +241,8 @@ def stage_book(executed: dict[Path, Path]) -> Path:
     config.setdefault("execute", {})["execute_notebooks"] = "off"
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     vendor = "_vendor"
-    sphinx_config["mathjax_path"] = f"{vendor}/mathjax/es5/tex-mml-chtml.js"
+    # relative mathjax paths are taken relative to _static/
+    sphinx_config["mathjax_path"] = f"../{vendor}/mathjax/es5/tex-mml-chtml.js"
     url = _repository_url()
     if url:
         config.setdefault("repository", {})["url"] = url
@@ -289,7 +290,10 @@ def copy_vendor(html_dir: Path) -> None:
 
 def build_site(jobs: int = 2) -> Path:
     """Execute what is not cached, stage the book, build it with -W, vendor the scripts."""
+    from .cmdstan import ensure_cmdstan
+
     start = time.monotonic()
+    ensure_cmdstan()  # once, before notebooks run in parallel
     executed = execute_all(jobs=jobs)
     stage = stage_book(executed)
     _say("building the HTML with Jupyter Book (warnings are errors)")

@@ -94,7 +94,7 @@ def chart_html(spec: dict, root: str) -> str:
     title = html.escape(str(spec.get("description") or "interactive chart"), quote=True)
     return (
         f'<iframe class="bmlm-chart" id="bmlm-chart-{next(_chart_ids)}" title="{title}" '
-        f'style="width:100%;max-width:{_spec_width(spec) + 40}px;height:{height}px;border:0" '
+        f'style="display:block;width:100%;max-width:{_spec_width(spec) + 60}px;height:{height}px;border:0" '
         f'srcdoc="{html.escape(doc, quote=True)}"></iframe>'
     )
 

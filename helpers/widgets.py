@@ -278,14 +278,14 @@ def prior_predictive_lines(
     def draw(base, _):
         scale = alt.Scale(domain=list(y_domain)) if y_domain else alt.Undefined
         lines = base.mark_line(opacity=0.45, color="#0072B2", clip=True).encode(
-            x=alt.X("x:Q", title=x_title),
+            x=alt.X("x:Q", title=x_title, axis=alt.Axis(tickMinStep=1), scale=alt.Scale(nice=False)),
             y=alt.Y("y:Q", title=y_title, scale=scale),
             detail="line:N",
         )
         if reference is None:
-            return lines.properties(width=520, height=300)
+            return lines.properties(width=480, height=280)
         band = alt.Chart(pd.DataFrame({"lo": [reference[0]], "hi": [reference[1]]})).mark_rect(
             color="#E69F00", opacity=0.18).encode(y="lo:Q", y2="hi:Q")
-        return alt.layer(band, lines).properties(width=520, height=300)
+        return alt.layer(band, lines).properties(width=480, height=280)
 
     return Explorer([intercept_scale, slope_scale, *(extra or [])], frame, formulas, draw, title)

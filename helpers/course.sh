@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# One entry point for the course: set up, build, test, benchmark, serve.
+#
+#   bash helpers/course.sh setup    # .venv with the pinned packages, CmdStan
+#   bash helpers/course.sh build    # setup, execute every notebook, build _build/html
+#   bash helpers/course.sh test     # setup, then the whole test suite (what CI runs)
+#   bash helpers/course.sh bench    # setup, then cold and warm build times (helpers/bench.py)
+#   bash helpers/course.sh serve    # serve _build/html on http://127.0.0.1:8000
+#
+# Idempotent: a second run reuses the venv (reinstalling only when requirements.txt
+# changed), CmdStan, the compiled models and the executed notebooks, all of which live
+# outside the repository (~/.cache/bmlm-course, or $BMLM_CACHE).
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+venv="$repo/.venv"
+say() { printf '[course] %s\n' "$*"; }
+
+find_python() {
+  # python3.12 may be a pyenv shim that is not active; try the usual places in turn.
+  local c candidates=("${PYTHON:-}" python3.12)
+  if command -v pyenv >/dev/null 2>&1; then
+    candidates+=("$(pyenv root)"/versions/3.12*/bin/python3.12)
+  fi
+  candidates+=("$HOME"/.pyenv/versions/3.12*/bin/python3.12 /usr/local/bin/python3.12 /usr/bin/python3.12)
+  for c in "${candidates[@]}"; do
+    [ -n "$c" ] || continue
+    if "$c" -c 'import sys, venv; sys.exit(sys.version_info[:2] != (3, 12))' >/dev/null 2>&1; then
+      echo "$c"; return 0
+    fi
+  done
+  return 1
+}
+
+system_packages() {
+  # PyTensor links to OpenBLAS when the system has it; install it where we are allowed to.
+  if ! ldconfig -p 2>/dev/null | grep -q 'libopenblas\.so '; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      say "installing libopenblas-dev (apt) so PyTensor can use BLAS"
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libopenblas-dev) >/dev/null 2>&1 \
+        || say "could not install libopenblas-dev; continuing without it (PyMC samples with nutpie)"
+    fi
+  fi
+}
+
+setup() {
+  local py req_hash
+  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' 2>/dev/null; then
+    py="$(find_python)" || { echo "Python 3.12 is needed: install it, or set PYTHON=/path/to/python3.12" >&2; exit 1; }
+    say "creating .venv with $("$py" --version)"
+    rm -rf "$venv"
+    "$py" -m venv "$venv"
+  fi
+  req_hash="$("$venv/bin/python" -c 'import hashlib; print(hashlib.sha256(open("requirements.txt", "rb").read()).hexdigest())')"
+  if [ "$(cat "$venv/.requirements.sha256" 2>/dev/null)" != "$req_hash" ]; then
+    say "installing the pinned packages (requirements.txt)"
+    "$venv/bin/python" -m pip install --quiet --progress-bar off -r requirements.txt
+    echo "$req_hash" > "$venv/.requirements.sha256"
+  fi
+  "$venv/bin/python" -m helpers.paths   # `import helpers` from any notebook folder
+  system_packages
+  "$venv/bin/python" -m helpers.cmdstan
+}
+
+cmd="${1:-}"
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  setup) setup ;;
+  build) setup; "$venv/bin/python" -m helpers.runner build "$@" ;;
+  test)
+    setup
+    # every notebook really executes in a test run: notebooks cached by earlier runs are not
+    # accepted (set BMLM_RUN_ID= , empty, to accept them while iterating locally)
+    export BMLM_RUN_ID="${BMLM_RUN_ID-test-$(date +%s)-$$}"
+    "$venv/bin/python" -m pytest tests -n 2 "$@" ;;
+  bench) setup; "$venv/bin/python" -m helpers.bench "$@" ;;
+  serve) "$venv/bin/python" -m http.server --directory _build/html --bind 127.0.0.1 "${1:-8000}" ;;
+  *) sed -n '2,12p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,49 @@
+"""The repository keeps the layout and the promises the README makes."""
+
+import re
+
+from helpers.paths import REPO
+
+TOP = ["_config.yml", "_toc.yml", "README.md", "chapters", "stan", "data", "helpers", "tests",
+       "requirements.txt", ".ci/run", "runtime.txt", "postBuild", "apt.txt"]
+CHAPTERS = ["01-bayes-basics", "02-hierarchical", "03-multilevel-regression", "04-glmm", "05-mixtures"]
+
+
+def test_layout():
+    for name in TOP:
+        assert (REPO / name).exists(), name
+    for ch in CHAPTERS:
+        assert (REPO / "chapters" / ch / "index.md").is_file(), ch
+
+
+def test_requirements_are_pinned_exactly():
+    lines = [l.strip() for l in (REPO / "requirements.txt").read_text().splitlines()]
+    reqs = [l for l in lines if l and not l.startswith("#")]
+    assert reqs and all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.+\-]+", r) for r in reqs), \
+        [r for r in reqs if "==" not in r]
+    names = {r.split("==")[0].lower().replace("_", "-") for r in reqs}
+    for pkg in ["pymc", "arviz", "bambi", "nutpie", "cmdstanpy", "preliz", "altair", "ipywidgets", "pandas",
+                "numpy", "scipy", "statsmodels", "jupyter-book", "jupytext", "pytest", "nbclient"]:
+        assert pkg in names, pkg
+
+
+def test_no_committed_notebook_outputs():
+    assert not list((REPO / "chapters").rglob("*.ipynb")), "notebooks are MyST text; outputs come from execution"
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (REPO / "README.md").read_text()
+    ci = (REPO / ".ci" / "run").read_text()
+    assert "bash helpers/course.sh test" in readme and "bash helpers/course.sh test" in ci
+    assert "bash helpers/course.sh build" in readme
+
+
+def test_binder_files():
+    assert (REPO / "runtime.txt").read_text().strip() == "python-3.12"
+    assert "helpers.cmdstan" in (REPO / "postBuild").read_text()
+
+
+def test_no_placeholders_in_the_course():
+    for page in (REPO / "chapters").rglob("*.md"):
+        text = page.read_text()
+        assert not re.search(r"\bTODO\b|coming soon|placeholder|lorem ipsum", text, re.I), page

@@ -1,0 +1,45 @@
+from helpers import runner
+
+
+def test_notebooks_follow_the_toc_and_are_myst_text():
+    nbs = runner.notebooks()
+    assert nbs, "the table of contents lists notebooks"
+    pages = runner.toc_files()
+    assert [p for p in pages if p in nbs] == nbs
+    for nb in nbs:
+        assert nb.suffix == ".md" and runner.is_notebook(nb)
+    assert not runner.is_notebook(runner.REPO / "chapters" / "index.md")
+
+
+def test_every_chapter_page_is_in_the_toc():
+    listed = set(runner.toc_files())
+    on_disk = {p for p in (runner.REPO / "chapters").rglob("*.md")}
+    assert on_disk == listed, on_disk ^ listed
+
+
+def test_cache_key_depends_on_notebook_and_dependencies(tmp_cache):
+    nb = runner.notebooks()[0]
+    a = runner.cache_path(nb, deps="one")
+    assert a == runner.cache_path(nb, deps="one")
+    assert a != runner.cache_path(nb, deps="two")
+    assert str(a).startswith(str(tmp_cache))
+
+
+def test_site_root_for_nested_pages():
+    assert runner.site_root_for(runner.REPO / "chapters" / "03-multilevel-regression" / "x.md") == "../../"
+    assert runner.site_root_for(runner.REPO / "chapters" / "x.md") == "../"
+
+
+def test_run_id_controls_which_cached_notebooks_count(tmp_path, monkeypatch):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["bmlm"] = {"run_id": "old"}
+    path = tmp_path / "x.ipynb"
+    nbformat.write(nb, path)
+    monkeypatch.delenv("BMLM_RUN_ID", raising=False)
+    assert runner._accepted(path)
+    monkeypatch.setenv("BMLM_RUN_ID", "new")
+    assert not runner._accepted(path)
+    monkeypatch.setenv("BMLM_RUN_ID", "old")
+    assert runner._accepted(path)

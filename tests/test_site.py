@@ -1,0 +1,50 @@
+"""The site builds with warnings as errors, offline, and shows what it should."""
+
+import re
+
+import pytest
+
+from helpers import runner
+
+
+@pytest.fixture(scope="module")
+def html():
+    # one notebook at a time here: the notebook tests use the other core
+    return runner.build_site(jobs=1)
+
+
+@pytest.mark.slow
+def test_every_page_is_built(html):
+    for page in runner.toc_files():
+        rel = page.relative_to(runner.REPO).with_suffix(".html")
+        assert (html / rel).is_file(), rel
+    assert (html / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_pages_load_nothing_from_other_sites(html):
+    external = re.compile(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="(?:https?:)?//', re.I)
+    for page in html.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not external.search(text), f"{page.relative_to(html)} loads {external.search(text).group(0)}"
+        assert "cdn.jsdelivr" not in text and "unpkg.com" not in text, page
+    for script in ["_vendor/vega/build/vega.min.js", "_vendor/vega-lite/build/vega-lite.min.js",
+                   "_vendor/vega-embed/build/vega-embed.min.js", "_vendor/mathjax/es5/tex-mml-chtml.js"]:
+        assert (html / script).is_file(), script
+
+
+@pytest.mark.slow
+def test_notebook_page_content(html):
+    page = (html / "chapters" / "03-multilevel-regression" / "sleepstudy.html").read_text(encoding="utf-8")
+    assert "{glue" not in page, "unresolved glue roles"  # (a missing glue key already fails the build)
+    assert "bmlm-chart" in page, "the interactive prior predictive chart"
+    assert page.count('class="solution') >= 3 and "dropdown" in page, "hidden exercise solutions"
+    assert "_vendor/mathjax/es5/tex-mml-chtml.js" in page
+
+
+@pytest.mark.slow
+def test_bibliography_and_glossary(html):
+    bib = (html / "chapters" / "bibliography.html").read_text(encoding="utf-8")
+    assert "Belenky" in bib and "Statistical Rethinking" in bib
+    glossary = (html / "chapters" / "glossary.html").read_text(encoding="utf-8")
+    assert "non-centred parameterisation" in glossary.lower()
