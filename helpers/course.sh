@@ -54,8 +54,10 @@ setup() {
   fi
   req_hash="$("$venv/bin/python" -c 'import hashlib; print(hashlib.sha256(open("requirements.txt", "rb").read()).hexdigest())')"
   if [ "$(cat "$venv/.requirements.sha256" 2>/dev/null)" != "$req_hash" ]; then
-    say "installing the pinned packages (requirements.txt)"
-    "$venv/bin/python" -m pip install --quiet --progress-bar off -r requirements.txt
+    say "installing the pinned packages from requirements.txt (2-4 minutes on a fresh machine)"
+    # (machines with local package mirrors configured warn about each missing one: drop those lines)
+    "$venv/bin/python" -m pip install --quiet --progress-bar off -r requirements.txt 2>&1 \
+      | { grep -v '^WARNING: Location .* is ignored' || true; }
     echo "$req_hash" > "$venv/.requirements.sha256"
   fi
   "$venv/bin/python" -m helpers.paths   # `import helpers` from any notebook folder
