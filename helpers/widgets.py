@@ -27,6 +27,8 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from .style import PALETTE, POSTERIOR_COLOUR, PRIOR_COLOUR
+
 _FUNCS_NUMPY = {"abs": np.abs, "exp": np.exp, "log": np.log, "sqrt": np.sqrt, "pow": np.power,
                 "min": np.minimum, "max": np.maximum}
 _BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
@@ -277,7 +279,7 @@ def prior_predictive_lines(
 
     def draw(base, _):
         scale = alt.Scale(domain=list(y_domain)) if y_domain else alt.Undefined
-        lines = base.mark_line(opacity=0.45, color="#0072B2", clip=True).encode(
+        lines = base.mark_line(opacity=0.45, color=PALETTE[0], clip=True).encode(
             x=alt.X("x:Q", title=x_title, axis=alt.Axis(tickMinStep=1), scale=alt.Scale(nice=False)),
             y=alt.Y("y:Q", title=y_title, scale=scale),
             detail="line:N",
@@ -285,7 +287,58 @@ def prior_predictive_lines(
         if reference is None:
             return lines.properties(width=480, height=280)
         band = alt.Chart(pd.DataFrame({"lo": [reference[0]], "hi": [reference[1]]})).mark_rect(
-            color="#E69F00", opacity=0.18).encode(y="lo:Q", y2="hi:Q")
+            color=PALETTE[4], opacity=0.18).encode(y="lo:Q", y2="hi:Q")
         return alt.layer(band, lines).properties(width=480, height=280)
 
     return Explorer([intercept_scale, slope_scale, *(extra or [])], frame, formulas, draw, title)
+
+
+def binomial_updating(
+    *,
+    a: Slider,
+    b: Slider,
+    n: Slider,
+    share: Slider,
+    grid_size: int = 400,
+    title: str = "",
+) -> Explorer:
+    """Prior x likelihood -> posterior for a binomial proportion, every curve on a grid.
+
+    Sliders: the Beta(a, b) prior's parameters, the number of trials ``n`` and the
+    observed share of successes (``k = share * n``, not rounded, so the curves move
+    smoothly). The three curves are computed in logs and normalised on the grid by the
+    chart itself, so the same spec works in numpy and in Vega.
+    """
+    import altair as alt
+
+    if grid_size < 10:
+        raise ExplorerError("grid_size must be at least 10")
+    theta = (np.arange(grid_size) + 0.5) / grid_size  # midpoints: no log(0)
+    frame = pd.DataFrame({"theta": theta, "log_t": np.log(theta), "log_1mt": np.log1p(-theta)})
+    formulas = {
+        "k": f"{share.name} * {n.name}",
+        "lp_prior": f"({a.name} - 1) * log_t + ({b.name} - 1) * log_1mt",
+        "lp_likelihood": f"k * log_t + ({n.name} - k) * log_1mt",
+        "lp_posterior": "lp_prior + lp_likelihood",
+    }
+    step = 1.0 / grid_size
+    curves = ["prior", "likelihood", "posterior"]
+
+    def draw(base, _):
+        chart = base
+        for c in curves:  # normalise each curve to a density on the grid, in logs first
+            chart = chart.transform_joinaggregate(**{f"max_{c}": f"max(lp_{c})"}).transform_calculate(
+                **{f"u_{c}": f"exp(datum['lp_{c}'] - datum['max_{c}'])"}
+            ).transform_joinaggregate(**{f"sum_{c}": f"sum(u_{c})"}).transform_calculate(
+                **{c: f"datum['u_{c}'] / (datum['sum_{c}'] * {step!r})"}
+            )
+        colours = alt.Scale(domain=curves, range=[PRIOR_COLOUR, PALETTE[4], POSTERIOR_COLOUR])
+        return chart.transform_fold(curves, as_=["curve", "density"]).mark_line().encode(
+            x=alt.X("theta:Q", title="θ (proportion)", scale=alt.Scale(domain=[0, 1])),
+            y=alt.Y("density:Q", title="density"),
+            color=alt.Color("curve:N", scale=colours, sort=curves, title=None),
+            strokeDash=alt.condition("datum.curve == 'likelihood'", alt.value([5, 3]), alt.value([1, 0])),
+        ).properties(width=480, height=260)
+
+    return Explorer([a, b, n, share], frame, formulas, draw, title)
+

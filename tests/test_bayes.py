@@ -1,0 +1,70 @@
+"""Closed forms against numerical integration and simulation."""
+
+import numpy as np
+import pytest
+from scipy import integrate, stats
+
+from helpers import bayes
+
+
+def test_conjugate_posterior_matches_the_grid():
+    grid = np.linspace(0, 1, 20001)
+    with np.errstate(divide="ignore"):
+        density = bayes.grid_posterior(grid, stats.beta(2, 3).logpdf(grid), stats.binom.logpmf(7, 20, grid))
+    np.testing.assert_allclose(density, bayes.beta_binomial_posterior(7, 20, 2, 3).pdf(grid), atol=1e-6)
+
+
+def test_marginal_likelihood_is_the_integral_of_likelihood_times_prior():
+    for k, n, a, b in [(0, 5, 1, 1), (7, 20, 2, 3), (180, 400, 0.5, 0.5)]:
+        integral, _ = integrate.quad(lambda t: stats.binom.pmf(k, n, t) * stats.beta(a, b).pdf(t), 0, 1,
+                                     points=[k / n], limit=200)
+        assert np.isclose(np.exp(bayes.log_marginal_likelihood_binomial(k, n, a, b)), integral, rtol=1e-6)
+    # a uniform prior makes every count equally likely: 1 / (n + 1)
+    assert np.isclose(np.exp(bayes.log_marginal_likelihood_binomial(3, 9, 1, 1)), 1 / 10)
+
+
+def test_batches_sum_like_one_binomial_up_to_the_binomial_coefficients():
+    k, n = np.array([3, 5]), np.array([10, 12])
+    post = bayes.beta_binomial_posterior(k, n, 1, 1)
+    assert post.args == (9, 15)
+    lml = bayes.log_marginal_likelihood_binomial(k, n, 2, 2)
+    rng = np.random.default_rng(0)
+    theta = rng.beta(2, 2, size=400_000)
+    mc = np.mean(stats.binom.pmf(3, 10, theta) * stats.binom.pmf(5, 12, theta))
+    assert np.isclose(np.exp(lml), mc, rtol=0.01)
+
+
+def test_hdi_grid_and_exact_agree_and_are_narrower_than_the_eti():
+    a, b = 3.0, 20.0
+    lo, hi = bayes.hdi_beta(a, b, 0.9)
+    assert np.isclose(stats.beta(a, b).cdf(hi) - stats.beta(a, b).cdf(lo), 0.9)
+    assert np.isclose(stats.beta(a, b).pdf(lo), stats.beta(a, b).pdf(hi), rtol=1e-4)  # equal heights
+    grid = np.linspace(0, 1, 100001)
+    g_lo, g_hi = bayes.hdi_from_grid(grid, stats.beta(a, b).pdf(grid), 0.9)
+    assert abs(g_lo - lo) < 2e-5 and abs(g_hi - hi) < 2e-5
+    eti = stats.beta(a, b).ppf([0.05, 0.95])
+    assert hi - lo < eti[1] - eti[0]
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: bayes.beta_binomial_posterior(5, 3, 1, 1), "k <= n"),
+    (lambda: bayes.beta_binomial_posterior(1.5, 3, 1, 1), "integer"),
+    (lambda: bayes.beta_binomial_posterior(1, 3, -1, 1), "a must be positive"),
+    (lambda: bayes.log_marginal_likelihood_binomial(1, 3, 1, np.nan), "b must be positive"),
+    (lambda: bayes.log_likelihood_binomial(1, 3, 1.2), "theta"),
+    (lambda: bayes.grid_posterior([0, 0.5], [0, 0], [0, 0]), "same length"),
+    (lambda: bayes.grid_posterior([0, 0.1, 0.5], [0, 0, 0], [0, 0, 0]), "evenly"),
+    (lambda: bayes.grid_posterior([0, 0.5, 1], [-np.inf] * 3, [0, 0, 0]), "zero everywhere"),
+    (lambda: bayes.hdi_beta(0.5, 2, 0.9), "interior mode"),
+    (lambda: bayes.hdi_from_grid([0, 0.5, 1], [1, 1, 1], 1.0), "prob"),
+])
+def test_bad_input_is_refused(call, match):
+    with pytest.raises(bayes.BayesError, match=match):
+        call()
+
+
+def test_hdi_from_grid_refuses_a_bimodal_density():
+    grid = np.linspace(-6, 6, 2001)
+    density = 0.5 * stats.norm(-3, 0.5).pdf(grid) + 0.5 * stats.norm(3, 0.5).pdf(grid)
+    with pytest.raises(bayes.BayesError, match="multimodal"):
+        bayes.hdi_from_grid(grid, density, 0.9)
