@@ -70,7 +70,8 @@ REGISTRY: dict[str, Dataset] = {
             "observ'd in the births of both sexes. Philosophical Transactions 27:186-190",
             "171d2c7bf4b457881715b74f0bd2d4d4", "arbuthnot1710", ("01-bayes-basics",)),
         _ds("weldon_dice", "weldon_dice.csv",
-            "Weldon's 26,306 throws of 12 dice: how many throws showed n56 fives or sixes.",
+            "Weldon's 26,306 throws of 12 dice: Freq throws showed n56 fives or sixes "
+            "(n56 = 10 stands for 10 or more).",
             {"n56": "int", "Freq": "int"},
             "R package vcd 1.4-11, object WeldonDice", "GPL-2",
             "Pearson, K. (1900) Philosophical Magazine 50(5th ser.):157-175; Friendly, M. (2000) "
