@@ -70,7 +70,7 @@ def model(name: str, quiet: bool = True):
     import cmdstanpy
     from filelock import FileLock
 
-    logging.getLogger("cmdstanpy").setLevel(logging.ERROR)
+    cmdstanpy.utils.get_logger().setLevel(logging.ERROR)  # creates its handler first, then quiet
     src = path(name)
     home = ensure_cmdstan() if not os.environ.get("CMDSTAN") else Path(os.environ["CMDSTAN"])
     cmdstanpy.set_cmdstan_path(str(home))

@@ -68,3 +68,27 @@ def test_hdi_from_grid_refuses_a_bimodal_density():
     density = 0.5 * stats.norm(-3, 0.5).pdf(grid) + 0.5 * stats.norm(3, 0.5).pdf(grid)
     with pytest.raises(bayes.BayesError, match="multimodal"):
         bayes.hdi_from_grid(grid, density, 0.9)
+
+
+def test_conjugate_regression_posterior_and_predictive():
+    rng = np.random.default_rng(1)
+    X = np.column_stack([np.ones(200), rng.normal(size=200)])
+    y = X @ np.array([1.0, 2.0]) + rng.normal(0, 0.5, size=200)
+    fit = bayes.ConjugateRegression(X, y, prior_scale=1e4, a0=1e-3, b0=1e-3)
+    ols = np.linalg.lstsq(X, y, rcond=None)[0]
+    np.testing.assert_allclose(fit.m, ols, atol=1e-6)  # a flat prior gives least squares
+    beta, sigma = fit.draws(100_000, rng)
+    np.testing.assert_allclose(beta.mean(axis=0), fit.m, atol=0.002)
+    # predictive density at a new point: Student-t against averaging the normal over draws
+    x_new, y_new = np.array([[1.0, 0.5]]), 2.3
+    mc = np.mean(stats.norm(beta @ x_new[0], sigma).pdf(y_new))
+    assert np.isclose(fit.predictive(x_new).pdf(y_new)[0], mc, rtol=0.01)
+
+
+def test_conjugate_regression_rejects_bad_input():
+    with pytest.raises(bayes.BayesError, match="same n"):
+        bayes.ConjugateRegression(np.ones((3, 2)), np.ones(4))
+    with pytest.raises(bayes.BayesError, match="NaN"):
+        bayes.ConjugateRegression(np.ones((3, 1)), np.array([1.0, np.nan, 2.0]))
+    with pytest.raises(bayes.BayesError, match="prior_scale"):
+        bayes.ConjugateRegression(np.ones((3, 1)), np.ones(3), prior_scale=-1)
