@@ -75,7 +75,7 @@ case "$cmd" in
     # every notebook really executes in a test run: notebooks cached by earlier runs are not
     # accepted (set BMLM_RUN_ID= , empty, to accept them while iterating locally)
     export BMLM_RUN_ID="${BMLM_RUN_ID-test-$(date +%s)-$$}"
-    "$venv/bin/python" -m pytest tests -n 2 "$@" ;;
+    "$venv/bin/python" -m pytest tests -n 2 --dist loadgroup "$@" ;;
   bench) setup; "$venv/bin/python" -m helpers.bench "$@" ;;
   serve) "$venv/bin/python" -m http.server --directory _build/html --bind 127.0.0.1 "${1:-8000}" ;;
   *) sed -n '2,12p' "$0"; exit 2 ;;

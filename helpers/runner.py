@@ -289,15 +289,32 @@ def copy_vendor(html_dir: Path) -> None:
 
 
 def build_site(jobs: int = 2) -> Path:
-    """Execute what is not cached, stage the book, build it with -W, vendor the scripts."""
+    """Execute what is not cached, stage the book, build it with -W, vendor the scripts.
+
+    Builds from one checkout run one at a time (a file lock in ``_build``), so two
+    processes asking for the site at once do not delete each other's files.
+    """
+    from filelock import FileLock
+
+    BUILD_DIR.mkdir(exist_ok=True)
+    with FileLock(str(BUILD_DIR / ".build.lock")):
+        return _build_site(jobs)
+
+
+def _build_site(jobs: int) -> Path:
     from .cmdstan import ensure_cmdstan
 
     start = time.monotonic()
     ensure_cmdstan()  # once, before notebooks run in parallel
     executed = execute_all(jobs=jobs)
+    html = BUILD_DIR / "html"
+    key = content_hash(*[str(p) for p in sorted(executed.values())], *[REPO / f for f in BOOK_FILES],
+                       CHAPTERS_DIR, json.dumps(VENDOR_PACKAGES), REPO / "helpers" / "runner.py")
+    if (html / ".bmlm-key").is_file() and (html / ".bmlm-key").read_text() == key:
+        _say(f"site unchanged since the last build: {html / 'index.html'}")
+        return html
     stage = stage_book(executed)
     _say("building the HTML with Jupyter Book (warnings are errors)")
-    html = BUILD_DIR / "html"
     proc = subprocess.run(
         [str(Path(sys.executable).with_name("jupyter-book")), "build", str(stage), "--path-output",
          str(BUILD_DIR / "book"), "-W", "-n", "--keep-going", "--all"],
@@ -310,6 +327,7 @@ def build_site(jobs: int = 2) -> Path:
         shutil.rmtree(html)
     shutil.copytree(built, html)
     copy_vendor(html)
+    (html / ".bmlm-key").write_text(key)
     _say(f"site built in {time.monotonic() - start:.0f} s: open {html / 'index.html'}")
     return html
 

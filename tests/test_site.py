@@ -6,6 +6,9 @@ import pytest
 
 from helpers import runner
 
+# one worker builds the site once for all of these tests (run with --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("site")
+
 
 @pytest.fixture(scope="module")
 def html():
