@@ -1,0 +1,21 @@
+// Eight schools, centred parameterisation: each school's effect is drawn directly from
+// the population, theta[j] ~ normal(mu, tau). With few, noisy groups this produces a
+// funnel (small tau forces every theta[j] close to mu) that the sampler cannot enter:
+// it reports divergent transitions. The chapter fits it to show exactly that.
+data {
+  int<lower=1> J;
+  vector[J] y;                           // estimated coaching effect in each school
+  vector<lower=0>[J] sigma;              // its standard error
+  real<lower=0> tau_scale;               // half-Cauchy scale of the between-school sd
+}
+parameters {
+  real mu;
+  real<lower=0> tau;
+  vector[J] theta;
+}
+model {
+  mu ~ normal(0, 20);
+  tau ~ cauchy(0, tau_scale);
+  theta ~ normal(mu, tau);
+  y ~ normal(theta, sigma);
+}
