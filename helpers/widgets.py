@@ -342,3 +342,67 @@ def binomial_updating(
 
     return Explorer([a, b, n, share], frame, formulas, draw, title)
 
+
+
+def shrinkage(
+    names,
+    y,
+    sigma,
+    *,
+    tau: Slider,
+    x_title: str = "estimate",
+    title: str = "",
+) -> Explorer:
+    """Group estimates under the normal hierarchical model as the between-group sd moves.
+
+    For known standard errors ``sigma`` and a given between-group sd ``tau``, each group's
+    posterior mean is a precision-weighted average of its own estimate ``y`` and the
+    population mean, which is itself the average of the ``y`` weighted by
+    ``1 / (sigma^2 + tau^2)`` (flat prior on the mean; BDA section 5.4). As ``tau`` -> 0
+    every group gets the pooled mean; as ``tau`` grows each keeps its own estimate.
+    """
+    import altair as alt
+
+    y, sigma = np.asarray(y, dtype=float), np.asarray(sigma, dtype=float)
+    names = [str(n) for n in names]
+    if y.ndim != 1 or y.shape != sigma.shape or len(names) != y.size or y.size < 2:
+        raise ExplorerError("names, y and sigma must be 1-d and of the same length (at least 2)")
+    if not (np.all(np.isfinite(y)) and np.all(np.isfinite(sigma)) and np.all(sigma > 0)):
+        raise ExplorerError("y must be finite and sigma positive and finite")
+    if tau.min <= 0:
+        raise ExplorerError("the tau slider must stay above 0")
+    frame = pd.DataFrame({"group": names, "y": y, "prec": 1 / sigma**2})
+    formulas = {
+        "w": f"1 / (1 / prec + {tau.name} * {tau.name})",
+        "wy": "w * y",
+        "inv_tau2": f"1 / ({tau.name} * {tau.name})",
+    }
+
+    def draw(base, _):
+        shrunk = shrunk_estimates(base)
+        y_enc = alt.Y("group:N", title=None, sort=names)
+        raw = base.mark_point(shape="circle", filled=False, size=70, color=PRIOR_COLOUR).encode(
+            x=alt.X("y:Q", title=x_title), y=y_enc)
+        link = shrunk.mark_rule(color=PRIOR_COLOUR, strokeDash=[2, 2]).encode(x="y:Q", x2="estimate:Q", y=y_enc)
+        points = shrunk.mark_point(filled=True, size=80, color=POSTERIOR_COLOUR).encode(x="estimate:Q", y=y_enc)
+        pooled = shrunk.mark_rule(color=PALETTE[1]).encode(x="mean(mu_hat):Q")
+        return alt.layer(link, raw, points, pooled).properties(width=460, height=24 * len(names))
+
+    return Explorer([tau], frame, formulas, draw, title)
+
+
+def shrunk_estimates(base):
+    """Vega transforms of :func:`shrinkage`: pooled mean ``mu_hat`` and each group's ``estimate``."""
+    return base.transform_joinaggregate(sum_w="sum(w)", sum_wy="sum(wy)").transform_calculate(
+        mu_hat="datum.sum_wy / datum.sum_w"
+    ).transform_calculate(
+        estimate="(datum.y * datum.prec + datum.mu_hat * datum.inv_tau2) / (datum.prec + datum.inv_tau2)"
+    )
+
+
+def shrinkage_estimates(y, sigma, tau: float) -> tuple[np.ndarray, float]:
+    """The numbers :func:`shrinkage` draws, for one ``tau``: group estimates and pooled mean."""
+    y, sigma = np.asarray(y, dtype=float), np.asarray(sigma, dtype=float)
+    w = 1 / (sigma**2 + tau**2)
+    mu = np.sum(w * y) / np.sum(w)
+    return (y / sigma**2 + mu / tau**2) / (1 / sigma**2 + 1 / tau**2), float(mu)

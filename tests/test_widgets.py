@@ -107,3 +107,23 @@ def test_widget_face_builds_sliders():
                    lambda base, names: base.mark_point().encode(x="x:Q", y="y:Q"))
     box = e.widget()
     assert box.children[0].description == "slope" and box.children[0].value == 0.5
+
+
+def test_shrinkage_explorer_matches_its_numpy_reference():
+    y, sigma = np.array([28.0, 8, -3, 7, -1, 1, 18, 12]), np.array([15.0, 10, 16, 11, 9, 11, 10, 18])
+    e = W.shrinkage(list("ABCDEFGH"), y, sigma, tau=W.Slider("tau", 0.1, 40, 10, 0.1))
+    # the Vega face, evaluated by Vega: read the estimates back as text marks
+    def draw_numbers(base, names):
+        return W.shrunk_estimates(base).mark_text().encode(
+            y=alt.Y("group:N"), text=alt.Text("estimate:Q", format=".6f"))
+    probe = W.Explorer(e.sliders, e.data, e.formulas, draw_numbers)
+    expected, mu = W.shrinkage_estimates(y, sigma, 10.0)
+    np.testing.assert_allclose(sorted(_texts(vlc.vegalite_to_svg(probe.chart().to_dict()))), sorted(expected), atol=1e-5)
+    vlc.vegalite_to_svg(e.chart().to_dict())  # the real chart renders
+    tiny, mu_tiny = W.shrinkage_estimates(y, sigma, 1e-4)
+    assert np.allclose(tiny, mu_tiny, atol=1e-3)  # tau -> 0: complete pooling
+    assert np.allclose(W.shrinkage_estimates(y, sigma, 1e4)[0], y, atol=1e-2)  # tau large: no pooling
+    with pytest.raises(W.ExplorerError, match="above 0"):
+        W.shrinkage(["a", "b"], [1, 2], [1, 1], tau=W.Slider("tau", 0, 1, 0.5, 0.1))
+    with pytest.raises(W.ExplorerError, match="sigma positive"):
+        W.shrinkage(["a", "b"], [1, 2], [1, -1], tau=W.Slider("tau", 0.1, 1, 0.5, 0.1))
