@@ -3,9 +3,11 @@
 Modules: :mod:`~helpers.data` (datasets with provenance), :mod:`~helpers.stan`
 (compiled Stan programs), :mod:`~helpers.cmdstan` (CmdStan provisioning),
 :mod:`~helpers.checks` (convergence and agreement assertions),
-:mod:`~helpers.simulate` (multilevel data simulators), :mod:`~helpers.widgets`
-(interactive explorers), :mod:`~helpers.style` (one plotting style) and
-:mod:`~helpers.runner` (executes the notebooks, builds the site).
+:mod:`~helpers.simulate` (multilevel data simulators), :mod:`~helpers.bayes` (closed
+forms and grid tools), :mod:`~helpers.widgets` (interactive explorers),
+:mod:`~helpers.style` (one plotting style), :mod:`~helpers.report` (numbers into the
+prose), :mod:`~helpers.runner` (executes the notebooks, builds the site) and
+:mod:`~helpers.bench` (build timings).
 
 Importing the package points PyTensor's and numba's caches into the course cache
 (outside the repository), so import it before :mod:`pymc`.
@@ -15,4 +17,4 @@ from .paths import configure_compiler_caches
 
 configure_compiler_caches()
 
-__all__ = ["checks", "cmdstan", "data", "paths", "simulate", "stan", "style", "widgets"]
+__all__ = ["bayes", "checks", "cmdstan", "data", "paths", "report", "simulate", "stan", "style", "widgets"]

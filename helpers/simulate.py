@@ -35,6 +35,11 @@ def _finite(name: str, value) -> float:
     return v
 
 
+def _groups(codes, n_groups: int) -> pd.Categorical:
+    """Group labels g01, g02, ... as a categorical in group order."""
+    return pd.Categorical.from_codes(codes, [f"g{g + 1:02d}" for g in range(n_groups)])
+
+
 def varying_slopes(
     n_groups: int = 20,
     n_per_group: int = 10,
@@ -72,8 +77,7 @@ def varying_slopes(
     xs = np.tile(x, n_groups)
     a, b = intercept + u[:, 0], slope + u[:, 1]
     y = a[group] + b[group] * xs + rng.normal(0.0, sigma, size=group.size)
-    labels = [f"g{g + 1:02d}" for g in range(n_groups)]
-    df = pd.DataFrame({"group": pd.Categorical.from_codes(group, labels), "x": xs, "y": y})
+    df = pd.DataFrame({"group": _groups(group, n_groups), "x": xs, "y": y})
     df.attrs["truth"] = {
         "intercept": intercept, "slope": slope, "tau_intercept": tau[0], "tau_slope": tau[1],
         "rho": rho, "sigma": sigma, "group_intercepts": a, "group_slopes": b,
@@ -107,8 +111,7 @@ def grouped_binomial(
     rng = np.random.default_rng(seed)
     p = _logistic(mu + tau * rng.standard_normal(n_groups))
     y = rng.binomial(n, p)
-    df = pd.DataFrame({"group": [f"g{g + 1:02d}" for g in range(n_groups)], "n": n, "y": y})
-    df["group"] = df["group"].astype("category")
+    df = pd.DataFrame({"group": _groups(np.arange(n_groups), n_groups), "n": n, "y": y})
     df.attrs["truth"] = {"mu": mu, "tau": tau, "p": p}
     return df
 
@@ -138,9 +141,6 @@ def grouped_poisson(
     rate = np.exp(mu + tau * rng.standard_normal(n_groups))
     group = np.repeat(np.arange(n_groups), n_per_group)
     y = rng.poisson(rate[group] * expo)
-    df = pd.DataFrame({
-        "group": pd.Categorical.from_codes(group, [f"g{g + 1:02d}" for g in range(n_groups)]),
-        "exposure": expo, "y": y,
-    })
+    df = pd.DataFrame({"group": _groups(group, n_groups), "exposure": expo, "y": y})
     df.attrs["truth"] = {"mu": mu, "tau": tau, "rate": rate}
     return df

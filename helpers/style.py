@@ -1,9 +1,9 @@
 """One look for every figure: a matplotlib style and an Altair theme from the same palette.
 
 Call :func:`setup` once at the top of a notebook. It also chooses how Altair charts are
-shown: inside Jupyter the front end renders them natively; during the site build (the
-runner sets ``BMLM_SITE_ROOT``) each chart becomes a self-contained iframe that loads
-Vega from the site itself, so charts work offline and with no kernel.
+shown: inside Jupyter as SVG rendered in the kernel by vl-convert (no CDN needed); during
+the site build (the runner sets ``BMLM_SITE_ROOT``) each chart becomes a self-contained
+iframe that loads Vega from the site itself, so charts stay interactive with no kernel.
 """
 
 from __future__ import annotations
@@ -154,4 +154,6 @@ def setup() -> None:
         alt.renderers.register("bmlm_site", _site_renderer)
         alt.renderers.enable("bmlm_site")
     else:
-        alt.renderers.enable("default")
+        # in Jupyter: SVG drawn by vl-convert in the kernel, so charts show with no internet
+        # (the explorer's kernel face redraws them from ipywidgets sliders)
+        alt.renderers.enable("svg")

@@ -24,7 +24,7 @@ def test_chart_html_escapes_script_end_tags():
 def test_setup_applies_the_theme_and_renderer(monkeypatch):
     monkeypatch.delenv("BMLM_SITE_ROOT", raising=False)
     style.setup()
-    assert alt.theme.active == "bmlm" and alt.renderers.active == "default"
+    assert alt.theme.active == "bmlm" and alt.renderers.active == "svg"
     assert mpl.rcParams["axes.prop_cycle"].by_key()["color"][0] == style.PALETTE[0]
     monkeypatch.setenv("BMLM_SITE_ROOT", "../")
     style.setup()
