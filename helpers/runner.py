@@ -89,11 +89,15 @@ def toc_files() -> list[Path]:
     return out
 
 
+# Build tooling in helpers/ that no notebook imports: editing it must not re-execute notebooks.
+NOT_NOTEBOOK_DEPENDENCIES = {"runner.py", "bench.py", "course.sh"}
+
+
 def dependencies_key() -> str:
     """Hash of everything a notebook may read besides its own text."""
-    return content_hash(
-        REPO / "helpers", DATA_DIR, STAN_DIR, REPO / "requirements.txt", sys.version, length=12
-    )
+    library = sorted(p for p in (REPO / "helpers").iterdir()
+                     if p.is_file() and p.suffix == ".py" and p.name not in NOT_NOTEBOOK_DEPENDENCIES)
+    return content_hash(*library, DATA_DIR, STAN_DIR, REPO / "requirements.txt", sys.version, length=12)
 
 
 def cache_path(nb: Path, deps: str | None = None) -> Path:
@@ -310,7 +314,8 @@ def _build_site(jobs: int) -> Path:
     html = BUILD_DIR / "html"
     key = content_hash(*[str(p) for p in sorted(executed.values())], *[REPO / f for f in BOOK_FILES],
                        CHAPTERS_DIR, json.dumps(VENDOR_PACKAGES), REPO / "helpers" / "runner.py")
-    if (html / ".bmlm-key").is_file() and (html / ".bmlm-key").read_text() == key:
+    unchanged = (html / ".bmlm-key").is_file() and (html / ".bmlm-key").read_text() == key
+    if unchanged and not os.environ.get("BMLM_FORCE_SPHINX"):
         _say(f"site unchanged since the last build: {html / 'index.html'}")
         return html
     stage = stage_book(executed)

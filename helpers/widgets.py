@@ -9,8 +9,9 @@ named formulas in those columns and sliders. From that one spec it builds
 * :meth:`Explorer.widget` -- ipywidgets sliders that recompute the formulas with numpy
   and redraw the same chart, when a kernel runs.
 
-Formulas use ``+ - * /``, ``**``, parentheses, numbers, column and slider names, and
-the functions ``abs exp log sqrt pow min max``. They are parsed once and translated
+Formulas use ``+ - * /``, ``**``, parentheses, numbers, column and slider names, single
+comparisons ``< <= > >=`` (1 if true, else 0), and the functions ``abs exp log sqrt pow
+min max``. They are parsed once and translated
 for both faces, so the two can never drift apart.
 
 :func:`prior_predictive_lines` builds the explorer of the course's prior predictive
@@ -32,6 +33,8 @@ from .style import PALETTE, POSTERIOR_COLOUR, PRIOR_COLOUR
 _FUNCS_NUMPY = {"abs": np.abs, "exp": np.exp, "log": np.log, "sqrt": np.sqrt, "pow": np.power,
                 "min": np.minimum, "max": np.maximum}
 _BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+_CMPOPS = {ast.Lt: ("<", np.less), ast.LtE: ("<=", np.less_equal), ast.Gt: (">", np.greater),
+           ast.GtE: (">=", np.greater_equal)}
 
 
 class ExplorerError(ValueError):
@@ -88,6 +91,9 @@ class Formula:
                 return f"pow({self._vega(node.left)}, {self._vega(node.right)})"
             if type(node.op) in _BINOPS:
                 return f"({self._vega(node.left)} {_BINOPS[type(node.op)]} {self._vega(node.right)})"
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _CMPOPS:
+            op = _CMPOPS[type(node.ops[0])][0]
+            return f"({self._vega(node.left)} {op} {self._vega(node.comparators[0])} ? 1 : 0)"
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _FUNCS_NUMPY:
             if node.keywords:
                 raise ExplorerError(f"formula {self.text!r}: keyword arguments are not supported")
@@ -110,6 +116,10 @@ class Formula:
             op = type(node.op)
             return {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div: np.divide,
                     ast.Pow: np.power}[op](a, b)
+        if isinstance(node, ast.Compare):
+            compare = _CMPOPS[type(node.ops[0])][1]
+            return compare(self._eval(node.left, frame, values),
+                           self._eval(node.comparators[0], frame, values)).astype(float)
         args = [self._eval(a, frame, values) for a in node.args]
         if node.func.id in ("min", "max"):
             out = args[0]
@@ -406,3 +416,46 @@ def shrinkage_estimates(y, sigma, tau: float) -> tuple[np.ndarray, float]:
     w = 1 / (sigma**2 + tau**2)
     mu = np.sum(w * y) / np.sum(w)
     return (y / sigma**2 + mu / tau**2) / (1 / sigma**2 + 1 / tau**2), float(mu)
+
+
+def sampler_path(
+    path,
+    background,
+    *,
+    names: tuple[str, str] = ("x", "y"),
+    title: str = "",
+    label: str = "steps shown",
+) -> Explorer:
+    """Step through a sampler's path over a cloud of posterior draws, with a slider.
+
+    ``path`` is an (n, 2) array of successive states, ``background`` an (m, 2) array of
+    draws showing where the posterior is. The slider sets how many steps are drawn: a
+    light-weight animation that works with a kernel and on the static site.
+    """
+    import altair as alt
+
+    path, background = np.asarray(path, dtype=float), np.asarray(background, dtype=float)
+    if path.ndim != 2 or path.shape[1] != 2 or len(path) < 2 or background.ndim != 2 or background.shape[1] != 2:
+        raise ExplorerError("path and background must be (n, 2) arrays, with at least 2 steps in path")
+    if not (np.all(np.isfinite(path)) and np.all(np.isfinite(background))):
+        raise ExplorerError("path and background must be finite")
+    frame = pd.DataFrame({
+        "step": np.concatenate([np.arange(len(path)), np.full(len(background), -1)]),
+        "px": np.concatenate([path[:, 0], background[:, 0]]),
+        "py": np.concatenate([path[:, 1], background[:, 1]]),
+        "is_path": np.concatenate([np.ones(len(path)), np.zeros(len(background))]),
+    })
+    steps = Slider("steps", 1, len(path), min(10, len(path)), 1, label)
+    formulas = {"shown": "is_path * (step < steps)"}
+
+    def draw(base, _):
+        x = alt.X("px:Q", title=names[0], scale=alt.Scale(zero=False))
+        y = alt.Y("py:Q", title=names[1], scale=alt.Scale(zero=False))
+        cloud = base.transform_filter("datum.is_path == 0").mark_circle(
+            size=8, opacity=0.25, color=PRIOR_COLOUR).encode(x=x, y=y)
+        shown = base.transform_filter("datum.shown > 0")
+        line = shown.mark_line(color=PALETTE[1], strokeWidth=1.2).encode(x=x, y=y, order="step:Q")
+        dots = shown.mark_circle(size=22, color=PALETTE[1]).encode(x=x, y=y)
+        return alt.layer(cloud, line, dots).properties(width=420, height=300)
+
+    return Explorer([steps], frame, formulas, draw, title)

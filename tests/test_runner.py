@@ -43,3 +43,9 @@ def test_run_id_controls_which_cached_notebooks_count(tmp_path, monkeypatch):
     assert not runner._accepted(path)
     monkeypatch.setenv("BMLM_RUN_ID", "old")
     assert runner._accepted(path)
+
+
+def test_dependency_key_ignores_build_tooling_but_not_the_library():
+    names = {p.name for p in (runner.REPO / "helpers").iterdir()}
+    assert runner.NOT_NOTEBOOK_DEPENDENCIES <= names  # the exclusions name real files
+    assert "widgets.py" not in runner.NOT_NOTEBOOK_DEPENDENCIES and "stan.py" not in runner.NOT_NOTEBOOK_DEPENDENCIES

@@ -26,6 +26,7 @@ def test_formula_translates_to_vega():
     ("a +", "cannot parse"),
     ("c * x", "unknown name 'c'"),
     ("a if x else b", "unsupported"),
+    ("0 < x < 1", "unsupported"),
     ("__import__('os')", "unsupported"),
     ("x.real", "unsupported"),
     ("exp(x, base=2)", "keyword"),
@@ -63,13 +64,14 @@ def test_explorer_rejects_bad_specs():
 
 
 def _texts(svg):
-    return [float(t) for t in re.findall(r">(-?\d+\.\d{6})<", svg)]
+    # d3-format writes negative numbers with a Unicode minus sign
+    return [float(t.replace("\u2212", "-")) for t in re.findall(r">([-\u2212]?\d+\.\d{6})<", svg)]
 
 
 def test_both_faces_compute_the_same_numbers():
     """The Vega face (evaluated by vl-convert's Vega engine) equals the numpy face."""
     sliders = [W.Slider("a", -5, 5, 1.5, 0.5), W.Slider("b", 0, 3, 0.7, 0.1)]
-    formulas = {"y": "a + b * exp(x / 2) - z ** 2", "w": "max(y, 0) + min(x, 1)"}
+    formulas = {"y": "a + b * exp(x / 2) - z ** 2", "w": "max(y, 0) + min(x, 1) + (z > 0) - 2 * (x <= 1)"}
 
     def draw(base, names):
         return base.mark_text().encode(y=alt.Y("x:O"), text=alt.Text("w:Q", format=".6f"))
@@ -127,3 +129,16 @@ def test_shrinkage_explorer_matches_its_numpy_reference():
         W.shrinkage(["a", "b"], [1, 2], [1, 1], tau=W.Slider("tau", 0, 1, 0.5, 0.1))
     with pytest.raises(W.ExplorerError, match="sigma positive"):
         W.shrinkage(["a", "b"], [1, 2], [1, -1], tau=W.Slider("tau", 0.1, 1, 0.5, 0.1))
+
+
+def test_sampler_path_explorer():
+    path = np.column_stack([np.arange(5.0), np.arange(5.0) ** 2])
+    e = W.sampler_path(path, np.zeros((3, 2)) + 1.0, names=("a", "b"))
+    shown = e.compute(steps=3)
+    assert shown["shown"].sum() == 3 and shown.loc[shown["is_path"] == 0, "shown"].sum() == 0
+    vlc.vegalite_to_svg(e.chart().to_dict())
+    vlc.vegalite_to_svg(e.static_chart(steps=5).to_dict())
+    with pytest.raises(W.ExplorerError, match="finite"):
+        W.sampler_path(path, np.array([[np.nan, 1.0]]))
+    with pytest.raises(W.ExplorerError, match=r"\(n, 2\)"):
+        W.sampler_path(path[:1], np.zeros((3, 2)))
