@@ -134,8 +134,10 @@ class Explorer:
     """Sliders + fixed data + formulas, drawn by ``draw(chart_base, formulas)``.
 
     ``draw`` receives an Altair chart whose data holds the columns and the computed
-    formula columns (by name) and returns the finished chart; it must not add
-    transforms of its own that depend on slider values.
+    formula columns (by name) and returns the finished chart. It may add transforms of
+    its own (filters, aggregates, normalisations) over those columns, since both faces
+    run them, but must not name a slider: every use of a slider belongs in a formula,
+    which is what keeps the two faces identical.
     """
 
     sliders: list[Slider]
