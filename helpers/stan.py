@@ -90,14 +90,20 @@ def model(name: str, quiet: bool = True):
 
 def current_stanc() -> Path:
     """A current ``stanc`` (2.39, from the httpstan wheel), unpacked into the cache."""
-    target = cache_dir("stanc-current") / "stanc"
-    if not os.access(target, os.X_OK):
-        wheel = download_wheel(
-            "httpstan==4.17.0", CURRENT_STANC_WHEEL, CURRENT_STANC_SHA256, "manylinux2014_x86_64", "3.12"
-        )
-        with zipfile.ZipFile(wheel) as zf, zf.open("httpstan/stanc") as s, target.open("wb") as out:
-            shutil.copyfileobj(s, out)
-        target.chmod(0o755)
+    from filelock import FileLock
+
+    folder = cache_dir("stanc-current")
+    target = folder / "stanc"
+    with FileLock(str(folder / ".lock")):  # test workers: one extracts, the others wait
+        if not os.access(target, os.X_OK):
+            wheel = download_wheel(
+                "httpstan==4.17.0", CURRENT_STANC_WHEEL, CURRENT_STANC_SHA256, "manylinux2014_x86_64", "3.12"
+            )
+            partial = folder / "stanc.partial"
+            with zipfile.ZipFile(wheel) as zf, zf.open("httpstan/stanc") as src, partial.open("wb") as out:
+                shutil.copyfileobj(src, out)
+            partial.chmod(0o755)
+            partial.replace(target)  # atomic: nobody ever runs a half-written file
     return target
 
 
@@ -108,7 +114,7 @@ def stanc_check(name: str, stanc: str | os.PathLike) -> str:
     compile on a later Stan.
     """
     src = path(name)
-    out_cpp = cache_dir("stanc-check") / f"{name}.hpp"
+    out_cpp = cache_dir("stanc-check", content_hash(str(stanc), length=8)) / f"{name}.hpp"  # one per compiler
     proc = subprocess.run(
         [str(stanc), f"--o={out_cpp}", str(src)], capture_output=True, text=True
     )
