@@ -3,6 +3,8 @@
 Modules: :mod:`~helpers.data` (datasets with provenance), :mod:`~helpers.stan`
 (compiled Stan programs), :mod:`~helpers.cmdstan` (CmdStan provisioning),
 :mod:`~helpers.checks` (convergence and agreement assertions),
+:mod:`~helpers.design` (crossed, nested, group-mean centring),
+:mod:`~helpers.priors` (shared prior settings),
 :mod:`~helpers.simulate` (multilevel data simulators), :mod:`~helpers.bayes` (closed
 forms and grid tools), :mod:`~helpers.widgets` (interactive explorers),
 :mod:`~helpers.style` (one plotting style), :mod:`~helpers.report` (numbers into the
@@ -17,4 +19,4 @@ from .paths import configure_compiler_caches
 
 configure_compiler_caches()
 
-__all__ = ["bayes", "checks", "cmdstan", "data", "paths", "report", "simulate", "stan", "style", "widgets"]
+__all__ = ["bayes", "checks", "cmdstan", "data", "design", "paths", "priors", "report", "simulate", "stan", "style", "widgets"]

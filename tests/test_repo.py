@@ -47,3 +47,10 @@ def test_no_placeholders_in_the_course():
     for page in (REPO / "chapters").rglob("*.md"):
         text = page.read_text()
         assert not re.search(r"\bTODO\b|coming soon|placeholder|lorem ipsum", text, re.I), page
+
+
+def test_glue_roles_are_well_formed():
+    """A role like {glue:text}`name:.2f} (closing brace instead of backtick) renders as raw text."""
+    for page in (REPO / "chapters").rglob("*.md"):
+        for n, line in enumerate(page.read_text().splitlines(), 1):
+            assert not re.search(r"\{glue:\w+\}`[^`]*\}", line), f"{page.name}:{n}: {line.strip()}"

@@ -1,0 +1,113 @@
+"""The structure of grouped data: how two grouping factors relate, and group-mean centring.
+
+>>> from helpers import data, design
+>>> design.relationship(data.load("penicillin"), "plate", "sample")
+'crossed'
+>>> pastes = data.load("pastes")
+>>> design.relationship(pastes, "batch", "cask")   # letters a-c repeat in every batch: looks crossed
+'crossed'
+>>> pastes["batch_cask"] = design.nest(pastes, "batch", "cask")
+>>> design.relationship(pastes, "batch", "batch_cask")
+'nested'
+
+Whether effects are crossed or nested is a property of the data (and of how its
+labels are coded), not of the model: the same two-factor model is right for both once
+every inner group has a label of its own.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+RELATIONSHIPS = ("crossed", "nested", "reverse nested", "partially crossed")
+
+
+class DesignError(ValueError):
+    """Columns that are missing, incomplete or of the wrong kind for the requested operation."""
+
+
+def _frame(df, columns) -> pd.DataFrame:
+    if not isinstance(df, pd.DataFrame):
+        raise DesignError(f"expected a pandas DataFrame, got {type(df).__name__}")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise DesignError(f"missing column(s) {missing}; the data have {list(df.columns)}")
+    if len(set(columns)) != len(columns):
+        raise DesignError(f"name two different columns, got {list(columns)}")
+    nan = [c for c in columns if df[c].isna().any()]
+    if nan:
+        raise DesignError(f"column(s) {nan} contain missing values; drop or impute them first")
+    if len(df) == 0:
+        raise DesignError("the data have no rows")
+    return df[list(columns)]
+
+
+def incidence(df: pd.DataFrame, first: str, second: str) -> pd.DataFrame:
+    """Counts of observations for every combination of two grouping factors.
+
+    Rows are the levels of ``first``, columns those of ``second``; only levels that occur
+    are shown. A table with no zeros is fully crossed; a table in which every column has
+    exactly one non-zero cell is nested (``second`` within ``first``).
+    """
+    sub = _frame(df, [first, second])
+    return pd.crosstab(sub[first].astype(str), sub[second].astype(str))
+
+
+def relationship(df: pd.DataFrame, outer: str, inner: str) -> str:
+    """How two grouping factors relate in the data.
+
+    Returns one of :data:`RELATIONSHIPS`:
+
+    ``"nested"``
+        every level of ``inner`` occurs with exactly one level of ``outer``
+        (casks within batches, pupils within schools);
+    ``"reverse nested"``
+        the other way round: ``outer`` is nested within ``inner``;
+    ``"crossed"``
+        every combination of levels occurs (every sample on every plate);
+    ``"partially crossed"``
+        neither: some combinations occur, some do not.
+
+    Nesting is checked first, so two factors that are both nested and crossed (one of
+    them has a single level) count as nested.
+    """
+    table = incidence(df, outer, inner) > 0
+    if (table.sum(axis=0) == 1).all():
+        return "nested"
+    if (table.sum(axis=1) == 1).all():
+        return "reverse nested"
+    if table.to_numpy().all():
+        return "crossed"
+    return "partially crossed"
+
+
+def nest(df: pd.DataFrame, outer: str, inner: str, sep: str = ":") -> pd.Series:
+    """Labels that make ``inner`` explicitly nested in ``outer`` (``"A:a"``, like lme4's ``batch:cask``).
+
+    Returns a categorical Series aligned with ``df``, levels in order of first appearance
+    sorted by ``outer`` then ``inner``. Use it when inner labels repeat across outer groups
+    (cask "a" of batch A is not cask "a" of batch B).
+    """
+    sub = _frame(df, [outer, inner])
+    labels = sub[outer].astype(str) + sep + sub[inner].astype(str)
+    order = (pd.DataFrame({"o": sub[outer], "i": sub[inner], "label": labels})
+             .sort_values(["o", "i"], kind="stable")["label"].drop_duplicates())
+    return pd.Series(pd.Categorical(labels, categories=list(order)), index=df.index, name=f"{outer}{sep}{inner}")
+
+
+def group_mean_centre(df: pd.DataFrame, value: str, group: str) -> pd.DataFrame:
+    """Split a predictor into its group mean and the deviation from it.
+
+    Returns a DataFrame aligned with ``df`` with columns ``{value}_between`` (the mean of
+    ``value`` in the observation's group) and ``{value}_within`` (the observation minus that
+    mean). In a regression the two get separate slopes: the within-group and the
+    between-group effect.
+    """
+    sub = _frame(df, [value, group])
+    if not pd.api.types.is_numeric_dtype(sub[value]) or pd.api.types.is_bool_dtype(sub[value]):
+        raise DesignError(f"column {value!r} must be numeric to centre it, got {sub[value].dtype}")
+    if not np.isfinite(sub[value].to_numpy(dtype=float)).all():
+        raise DesignError(f"column {value!r} contains infinite values")
+    means = sub.groupby(group, observed=True)[value].transform("mean")
+    return pd.DataFrame({f"{value}_between": means, f"{value}_within": sub[value] - means}, index=df.index)

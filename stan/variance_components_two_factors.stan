@@ -1,0 +1,61 @@
+// Two random factors (variance components), crossed or nested:
+//
+//   y[i] ~ normal(mu + a[f[i]] + b[g[i]], sigma_y)
+//   a[j] ~ normal(0, sigma_a),   b[k] ~ normal(0, sigma_b)
+//
+// The program does not know whether the factors are crossed or nested: that is in the
+// coding of the data. Crossed (Penicillin): every plate meets every sample. Nested
+// (Pastes): g labels each cask uniquely ("A:a", "B:a", ...), so each level of g sits
+// inside one level of f. Priors are unit-scale on the standardised outcome; the
+// generated quantities are on the original scale.
+//
+// Each factor's effects can be sampled centred or non-centred (data flags). The effects
+// are declared with a multiplier: <multiplier=tau> makes Stan sample a / tau, the
+// non-centred form, while the model is still written a ~ normal(0, tau); multiplier 1
+// is the centred form. Non-centred suits factors the data say little about (few
+// observations per level, or an sd that may be near zero); centred suits factors whose
+// level effects the data pin down.
+data {
+  int<lower=1> N;
+  int<lower=1> J;                          // levels of the first factor
+  int<lower=1> K;                          // levels of the second factor
+  array[N] int<lower=1, upper=J> f;
+  array[N] int<lower=1, upper=K> g;
+  vector[N] y;
+  int<lower=0, upper=1> noncentred_a;
+  int<lower=0, upper=1> noncentred_b;
+}
+transformed data {
+  real y_mean = mean(y);
+  real y_sd = sd(y);
+  vector[N] y_std = (y - y_mean) / y_sd;
+}
+parameters {
+  real alpha;
+  real<lower=0> tau_a;
+  real<lower=0> tau_b;
+  real<lower=0> sigma;
+  vector<multiplier=(noncentred_a ? tau_a : 1)>[J] a_std;
+  vector<multiplier=(noncentred_b ? tau_b : 1)>[K] b_std;
+}
+model {
+  alpha ~ normal(0, 1);
+  tau_a ~ normal(0, 1);
+  tau_b ~ normal(0, 1);
+  sigma ~ normal(0, 1);
+  a_std ~ normal(0, tau_a);
+  b_std ~ normal(0, tau_b);
+  y_std ~ normal(alpha + a_std[f] + b_std[g], sigma);
+}
+generated quantities {
+  real mu = y_mean + y_sd * alpha;
+  real sigma_a = y_sd * tau_a;
+  real sigma_b = y_sd * tau_b;
+  real sigma_y = y_sd * sigma;
+  vector[J] a = y_sd * a_std;
+  vector[K] b = y_sd * b_std;
+  vector[N] log_lik;
+  for (i in 1:N) {
+    log_lik[i] = normal_lpdf(y[i] | mu + a[f[i]] + b[g[i]], sigma_y);
+  }
+}

@@ -1,0 +1,50 @@
+// Varying intercepts with population-level predictors (a random-intercept regression):
+//
+//   y[i] ~ normal(alpha + a[group[i]] + X[i] * beta, sigma),   a[j] ~ normal(0, tau)
+//
+// One program for many designs: the columns of X decide what the slopes mean (students'
+// socio-economic status raw or centred within schools; indicators of days in a
+// repeated-measures design). The intercepts are non-centred (a = tau * z). Prior
+// locations and scales come in as data so the PyMC twin can read the same numbers.
+data {
+  int<lower=1> N;
+  int<lower=1> J;                          // groups
+  int<lower=0> K;                          // predictors (columns of X)
+  array[N] int<lower=1, upper=J> group;
+  matrix[N, K] X;
+  vector[N] y;
+  real alpha_loc;
+  real<lower=0> alpha_scale;
+  vector<lower=0>[K] beta_scale;           // prior sd of each slope (prior mean 0)
+  real<lower=0> tau_scale;                 // half-normal scale of the between-group sd
+  real<lower=0> sigma_scale;               // half-normal scale of the residual sd
+  int<lower=0, upper=1> save_log_lik;      // 1: return the pointwise log-likelihood
+}
+parameters {
+  real alpha;
+  vector[K] beta;
+  real<lower=0> tau;
+  real<lower=0> sigma;
+  vector[J] z;
+}
+transformed parameters {
+  vector[J] a = tau * z;                   // group deviations from alpha
+}
+model {
+  alpha ~ normal(alpha_loc, alpha_scale);
+  beta ~ normal(0, beta_scale);
+  tau ~ normal(0, tau_scale);
+  sigma ~ normal(0, sigma_scale);
+  z ~ std_normal();
+  y ~ normal_id_glm(X, alpha + a[group], beta, sigma);
+}
+generated quantities {
+  // a size may depend on data: with save_log_lik = 0 the vector is empty and costs nothing
+  vector[save_log_lik ? N : 0] log_lik;
+  if (save_log_lik) {
+    vector[N] mu = alpha + a[group] + X * beta;
+    for (i in 1:N) {
+      log_lik[i] = normal_lpdf(y[i] | mu[i], sigma);
+    }
+  }
+}
