@@ -157,3 +157,36 @@ def setup() -> None:
         # in Jupyter: SVG drawn by vl-convert in the kernel, so charts show with no internet
         # (the explorer's kernel face redraws them from ipywidgets sliders)
         alt.renderers.enable("svg")
+
+
+def interval_plot(ax, draws: dict, prob: float, point: str = "mean", colour: str | None = None):
+    """Draw one row per entry of ``draws``: a point estimate and its equal-tailed interval.
+
+    ``draws`` maps a label to an array of posterior draws (any shape; flattened). Rows run top
+    to bottom in the dict's order. ``prob`` (say 0.95) is required, as everywhere in the course;
+    ``point`` is ``"mean"`` or ``"median"``. Returns a DataFrame with the point and the interval
+    limits of each row, for gluing into the text.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if not 0 < prob < 1:
+        raise ValueError(f"prob must lie strictly between 0 and 1, got {prob}")
+    if point not in ("mean", "median"):
+        raise ValueError(f"point must be 'mean' or 'median', got {point!r}")
+    if not draws:
+        raise ValueError("give at least one row of draws")
+    colour = colour or POSTERIOR_COLOUR
+    rows = {}
+    for i, (label, values) in enumerate(draws.items()):
+        values = np.asarray(getattr(values, "values", values), dtype=float).ravel()
+        if values.size == 0 or not np.isfinite(values).all():
+            raise ValueError(f"{label}: draws must be a non-empty array of finite numbers")
+        lo, hi = np.quantile(values, [(1 - prob) / 2, (1 + prob) / 2])
+        centre = float(values.mean() if point == "mean" else np.median(values))
+        ax.plot([lo, hi], [i, i], color=colour, lw=2)
+        ax.plot(centre, i, "o", color=colour)
+        rows[label] = {point: centre, "lower": float(lo), "upper": float(hi)}
+    ax.set_yticks(range(len(draws)), list(draws))
+    ax.set_ylim(len(draws) - 0.5, -0.5)  # first row on top
+    return pd.DataFrame.from_dict(rows, orient="index")
