@@ -3,7 +3,8 @@
 :func:`check_convergence` asserts R-hat <= 1.01, bulk ESS >= 400 and no divergent
 transitions (thresholds overridable) and prints one compact report; with
 ``expect_divergences=True`` it asserts the opposite, for the deliberate pathologies a
-chapter shows. :func:`assert_agree` asserts that two posteriors of the same model (Stan
+chapter shows, and :func:`expect_failure` asserts that a fit fails and returns what was
+measured. :func:`assert_agree` asserts that two posteriors of the same model (Stan
 and PyMC, say) have the same means and standard deviations within Monte Carlo error.
 Both raise :class:`AssertionError` subclasses, so a failing notebook stops the build.
 """
@@ -17,7 +18,14 @@ import pandas as pd
 
 
 class ConvergenceError(AssertionError):
-    """A fit failed its convergence checks (or did not show an expected pathology)."""
+    """A fit failed its convergence checks (or did not show an expected pathology).
+
+    ``report`` holds the :class:`ConvergenceReport` with everything that was measured.
+    """
+
+    def __init__(self, message: str, report=None):
+        super().__init__(message)
+        self.report = report
 
 
 class DisagreementError(AssertionError):
@@ -201,8 +209,22 @@ def check_convergence(
     if not quiet:
         print(report)
     if report.failures:
-        raise ConvergenceError(str(report))
+        raise ConvergenceError(str(report), report)
     return report
+
+
+def expect_failure(idata, var_names=None, **kwargs) -> "ConvergenceReport":
+    """Assert that a fit *fails* :func:`check_convergence`: for a deliberate pathology.
+
+    Takes the same arguments as :func:`check_convergence`, prints its report and returns it,
+    with ``failures`` listing what failed. Raises :class:`ConvergenceError` if the fit passes
+    every check after all (the lesson it was meant to teach would then be wrong).
+    """
+    try:
+        report = check_convergence(idata, var_names, **kwargs)
+    except ConvergenceError as err:
+        return err.report
+    raise ConvergenceError(f"{report.label}: expected a failed convergence check, but every check passed", report)
 
 
 def _worst(series: pd.Series, ascending: bool, n: int = 3) -> str:

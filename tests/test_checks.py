@@ -60,6 +60,15 @@ def test_divergences_fail_unless_expected():
                                  quiet=True)
 
 
+def test_expect_failure_returns_the_report_and_rejects_a_good_fit():
+    post = good()
+    post["mu"][0] += 3.0
+    report = checks.expect_failure(fit(post), quiet=True)
+    assert report.max_rhat > 1.01 and any("R-hat" in f for f in report.failures)
+    with pytest.raises(checks.ConvergenceError, match="expected a failed convergence check"):
+        checks.expect_failure(fit(good()), label="toy", quiet=True)
+
+
 def test_bad_arguments():
     with pytest.raises(ValueError, match="unknown variables"):
         checks.check_convergence(fit(good()), ["nope"])
