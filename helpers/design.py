@@ -85,8 +85,8 @@ def relationship(df: pd.DataFrame, outer: str, inner: str) -> str:
 def nest(df: pd.DataFrame, outer: str, inner: str, sep: str = ":") -> pd.Series:
     """Labels that make ``inner`` explicitly nested in ``outer`` (``"A:a"``, like lme4's ``batch:cask``).
 
-    Returns a categorical Series aligned with ``df``, levels in order of first appearance
-    sorted by ``outer`` then ``inner``. Use it when inner labels repeat across outer groups
+    Returns a categorical Series aligned with ``df``, its levels sorted by ``outer``, then
+    by ``inner``. Use it when inner labels repeat across outer groups
     (cask "a" of batch A is not cask "a" of batch B).
     """
     sub = _frame(df, [outer, inner])
