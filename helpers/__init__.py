@@ -7,7 +7,7 @@ Modules: :mod:`~helpers.data` (datasets with provenance), :mod:`~helpers.stan`
 :mod:`~helpers.priors` (shared prior settings),
 :mod:`~helpers.simulate` (multilevel data simulators), :mod:`~helpers.bayes` (closed
 forms and grid tools), :mod:`~helpers.widgets` (interactive explorers),
-:mod:`~helpers.style` (one plotting style), :mod:`~helpers.report` (numbers into the
+:mod:`~helpers.style` (one plotting style), :func:`~helpers.seed` (the notebooks' seeds), :mod:`~helpers.report` (numbers into the
 prose), :mod:`~helpers.runner` (executes the notebooks, builds the site) and
 :mod:`~helpers.bench` (build timings).
 
@@ -16,7 +16,8 @@ Importing the package points PyTensor's and numba's caches into the course cache
 """
 
 from .paths import configure_compiler_caches
+from .seeds import seed
 
 configure_compiler_caches()
 
-__all__ = ["bayes", "checks", "cmdstan", "data", "design", "paths", "priors", "report", "simulate", "stan", "style", "widgets"]
+__all__ = ["seed", "bayes", "checks", "cmdstan", "data", "design", "paths", "priors", "report", "simulate", "stan", "style", "widgets"]

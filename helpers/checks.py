@@ -1,11 +1,11 @@
 """Checks every fit in the course passes, and the check that two fits agree.
 
-:func:`check_convergence` asserts R-hat <= 1.01, bulk ESS >= 400 and no divergent
-transitions (thresholds overridable) and prints one compact report; with
-``expect_divergences=True`` it asserts the opposite, for the deliberate pathologies a
-chapter shows, and :func:`expect_failure` asserts that a fit fails and returns what was
-measured. :func:`assert_agree` asserts that two posteriors of the same model (Stan
-and PyMC, say) have the same means and standard deviations within Monte Carlo error.
+:func:`check_convergence` asserts R-hat <= 1.01, bulk and tail ESS >= 400, no divergent
+transitions, E-BFMI >= 0.3 and no transition at the maximum tree depth, and prints one
+compact report; :func:`expect_failure` asserts the opposite, for the deliberate
+pathologies a chapter shows, and returns what was measured. :func:`assert_agree` asserts
+that two posteriors of the same model (Stan and PyMC, say) have the same means and
+standard deviations within Monte Carlo error.
 Both raise :class:`AssertionError` subclasses, so a failing notebook stops the build.
 """
 
@@ -50,25 +50,6 @@ def _var_names(posterior, var_names) -> list[str]:
     return list(var_names)
 
 
-def flatten(dataset, sample_dims=("chain", "draw")) -> pd.Series:
-    """Flatten an xarray Dataset of per-parameter values into a Series labelled ``name[i,j]``.
-
-    Elements are ordered as numpy ravels them, so two models with the same shapes line
-    up whatever their dimension names.
-    """
-    out = {}
-    for name, da in dataset.data_vars.items():
-        values = np.asarray(da.values)
-        if any(d in da.dims for d in sample_dims):
-            raise ValueError(f"{name} still has sample dimensions {da.dims}")
-        if values.ndim == 0:
-            out[name] = float(values)
-            continue
-        for idx in np.ndindex(values.shape):
-            out[f"{name}[{','.join(map(str, idx))}]"] = float(values[idx])
-    return pd.Series(out, dtype=float)
-
-
 def _draws(posterior, var_names) -> dict[str, np.ndarray]:
     """name[i] -> array (chain, draw) for every element of the chosen variables."""
     out = {}
@@ -83,9 +64,18 @@ def _draws(posterior, var_names) -> dict[str, np.ndarray]:
     return out
 
 
+#: The checks :func:`check_convergence` makes, by the names :func:`expect_failure` accepts.
+CHECKS = ("rhat", "ess_bulk", "ess_tail", "divergences", "bfmi", "treedepth")
+
+
 @dataclass
 class ConvergenceReport:
-    """What :func:`check_convergence` measured."""
+    """What :func:`check_convergence` measured.
+
+    ``failed`` names the checks that failed (a subset of :data:`CHECKS`), ``failures``
+    says how, one sentence each. ``min_bfmi`` and ``max_treedepth_hits`` are ``None``
+    for a sampler that records no energy or tree depth (a hand-written Metropolis chain).
+    """
 
     label: str
     chains: int
@@ -95,24 +85,36 @@ class ConvergenceReport:
     min_ess_bulk: float
     min_ess_bulk_at: str
     min_ess_tail: float
+    min_ess_tail_at: str
     divergences: int
     max_treedepth_hits: int | None
     min_bfmi: float | None
+    failed: set[str] = field(default_factory=set)
     failures: list[str] = field(default_factory=list)
+    expected_failure: bool = False
+
+    def fail(self, check: str, why: str) -> None:
+        self.failed.add(check)
+        self.failures.append(why)
 
     def __str__(self) -> str:
         parts = [
             f"{self.label}: {self.chains} chains x {self.draws} draws",
             f"max R-hat {self.max_rhat:.3f} ({self.max_rhat_at})",
             f"min bulk ESS {self.min_ess_bulk:.0f} ({self.min_ess_bulk_at})",
-            f"min tail ESS {self.min_ess_tail:.0f}",
+            f"min tail ESS {self.min_ess_tail:.0f} ({self.min_ess_tail_at})",
             f"divergences {self.divergences}",
         ]
         if self.min_bfmi is not None:
             parts.append(f"min E-BFMI {self.min_bfmi:.2f}")
-        if self.max_treedepth_hits:
+        if self.max_treedepth_hits is not None:
             parts.append(f"max tree depth hit {self.max_treedepth_hits} times")
-        verdict = "FAILED: " + "; ".join(self.failures) if self.failures else "ok"
+        if not self.failures:
+            verdict = "ok"
+        elif self.expected_failure:
+            verdict = "pathology confirmed (expected): " + "; ".join(self.failures)
+        else:
+            verdict = "FAILED: " + "; ".join(self.failures)
         return " | ".join(parts) + f" -> {verdict}"
 
 
@@ -127,85 +129,70 @@ def _sampler_stat(idata, *names):
     return None
 
 
+def _treedepth_hits(idata, max_treedepth: int) -> int | None:
+    """Transitions that stopped at the maximum tree depth, from whichever statistic the sampler keeps."""
+    reached = _sampler_stat(idata, "maxdepth_reached", "reached_max_treedepth")  # nutpie, PyMC
+    if reached is not None:
+        return int(np.asarray(reached, dtype=bool).sum())
+    depth = _sampler_stat(idata, "tree_depth", "depth", "treedepth__")  # Stan through ArviZ
+    return None if depth is None else int((depth >= max_treedepth).sum())
+
+
+def _bfmi(idata) -> float | None:
+    """Smallest per-chain E-BFMI (Betancourt 2016): mean squared energy change over energy variance."""
+    energy = _sampler_stat(idata, "energy")
+    if energy is None or energy.ndim != 2:
+        return None
+    return float((np.square(np.diff(energy, axis=1)).mean(axis=1) / energy.var(axis=1)).min())
+
+
 def check_convergence(
     idata,
     var_names=None,
     *,
     rhat_max: float = 1.01,
     ess_bulk_min: float = 400,
+    ess_tail_min: float = 400,
     max_divergences: int = 0,
-    expect_divergences: bool = False,
-    max_treedepth: int | None = None,
+    bfmi_min: float = 0.3,
+    max_treedepth: int = 10,
     label: str = "fit",
     quiet: bool = False,
 ) -> ConvergenceReport:
     """Assert that an MCMC fit converged, and print a one-line report.
 
+    Every check the course teaches is made: rank-normalised split R-hat, bulk ESS, tail ESS
+    (of the 5 % and 95 % quantiles: every interval the course reports is a tail quantity),
+    divergent transitions, E-BFMI (per chain) and transitions that stopped at the maximum
+    tree depth.
+
     Parameters
     ----------
     idata : DataTree
-        ArviZ data with ``posterior`` and (for divergences) ``sample_stats`` groups.
+        ArviZ data with a ``posterior`` group and, for the sampler checks, ``sample_stats``
+        (a fit without sampler statistics, such as a hand-written Metropolis chain, is checked
+        on R-hat and ESS only).
     var_names : list of str, optional
         Variables to check; default all. Elements that are constant across every draw
         (the fixed 1 and 0 of a Cholesky factor, say) have no R-hat and are skipped.
-    rhat_max, ess_bulk_min, max_divergences : thresholds (1.01, 400, 0).
-    expect_divergences : bool
-        For a deliberate pathology: assert there *are* divergences; R-hat and ESS are
-        reported but not asserted.
-    max_treedepth : int, optional
-        If given, also report how often the sampler hit this tree depth.
+    rhat_max, ess_bulk_min, ess_tail_min, max_divergences, bfmi_min : float
+        Thresholds: 1.01, 400, 400, 0 and 0.3.
+    max_treedepth : int
+        The sampler's maximum tree depth (10 for Stan and nutpie unless you changed it);
+        a transition that reached it is counted, and any count fails the check.
+    label : str
+        Names the fit in the report.
+    quiet : bool
+        Do not print the report (it is still returned, or attached to the error).
 
     Raises
     ------
     ConvergenceError
-        Listing every threshold that failed.
+        Listing every check that failed; ``err.report`` holds what was measured.
     """
-    import arviz as az
-
-    if rhat_max < 1 or ess_bulk_min < 0 or max_divergences < 0:
-        raise ValueError("thresholds must satisfy rhat_max >= 1, ess_bulk_min >= 0, max_divergences >= 0")
-    posterior = _group(idata, "posterior")
-    names = _var_names(posterior, var_names)
-    draws = _draws(posterior, names)
-    draws = {k: v for k, v in draws.items() if np.ptp(v) > 0}
-    if not draws:
-        raise ValueError("no variable varies across draws: nothing to check")
-    chains, n_draws = next(iter(draws.values())).shape
-    if chains < 2:
-        raise ValueError("R-hat needs at least 2 chains")
-    keys = list(draws)
-    stacked = np.stack([draws[k] for k in keys], axis=-1)  # (chain, draw, element)
-    rhat = pd.Series(np.asarray(az.rhat(stacked)), index=keys)
-    ess_bulk = pd.Series(np.asarray(az.ess(stacked, method="bulk")), index=keys)
-    ess_tail = pd.Series(np.asarray(az.ess(stacked, method="tail", prob=(0.05, 0.95))), index=keys)
-    diverging = _sampler_stat(idata, "diverging")
-    divergences = int(diverging.sum()) if diverging is not None else 0
-    energy = _sampler_stat(idata, "energy")
-    min_bfmi = None
-    if energy is not None and energy.ndim == 2:
-        bfmi = np.square(np.diff(energy, axis=1)).mean(axis=1) / energy.var(axis=1)
-        min_bfmi = float(bfmi.min())
-    depth = _sampler_stat(idata, "tree_depth", "depth")
-    hits = int((depth >= max_treedepth).sum()) if (depth is not None and max_treedepth) else None
-
-    report = ConvergenceReport(
-        label, chains, n_draws, float(rhat.max()), str(rhat.idxmax()), float(ess_bulk.min()),
-        str(ess_bulk.idxmin()), float(ess_tail.min()), divergences, hits, min_bfmi,
-    )
-    if expect_divergences:
-        if diverging is None:
-            report.failures.append("no sampler statistics to count divergences in")
-        elif divergences == 0:
-            report.failures.append("expected divergent transitions, found none")
-    else:
-        bad_rhat = rhat[~(rhat <= rhat_max)]
-        if len(bad_rhat):
-            report.failures.append(f"R-hat > {rhat_max} for {len(bad_rhat)}: " + _worst(bad_rhat, False))
-        bad_ess = ess_bulk[~(ess_bulk >= ess_bulk_min)]
-        if len(bad_ess):
-            report.failures.append(f"bulk ESS < {ess_bulk_min} for {len(bad_ess)}: " + _worst(bad_ess, True))
-        if divergences > max_divergences:
-            report.failures.append(f"{divergences} divergent transitions (allowed {max_divergences})")
+    report = measure(idata, var_names, label=label, rhat_max=rhat_max, ess_bulk_min=ess_bulk_min,
+                     ess_tail_min=ess_tail_min, max_divergences=max_divergences, bfmi_min=bfmi_min,
+                     max_treedepth=max_treedepth)
     if not quiet:
         print(report)
     if report.failures:
@@ -213,18 +200,89 @@ def check_convergence(
     return report
 
 
-def expect_failure(idata, var_names=None, **kwargs) -> "ConvergenceReport":
-    """Assert that a fit *fails* :func:`check_convergence`: for a deliberate pathology.
+def measure(idata, var_names=None, *, label="fit", rhat_max=1.01, ess_bulk_min=400, ess_tail_min=400,
+            max_divergences=0, bfmi_min=0.3, max_treedepth=10) -> ConvergenceReport:
+    """Measure every convergence diagnostic and list what fails; print and raise nothing.
 
-    Takes the same arguments as :func:`check_convergence`, prints its report and returns it,
-    with ``failures`` listing what failed. Raises :class:`ConvergenceError` if the fit passes
-    every check after all (the lesson it was meant to teach would then be wrong).
+    The arguments are those of :func:`check_convergence`, which calls this.
     """
-    try:
-        report = check_convergence(idata, var_names, **kwargs)
-    except ConvergenceError as err:
-        return err.report
-    raise ConvergenceError(f"{report.label}: expected a failed convergence check, but every check passed", report)
+    import arviz as az
+
+    if not (rhat_max >= 1 and ess_bulk_min >= 0 and ess_tail_min >= 0 and max_divergences >= 0
+            and 0 <= bfmi_min < 1 and max_treedepth >= 1):
+        raise ValueError(
+            "thresholds must satisfy rhat_max >= 1, ess_bulk_min >= 0, ess_tail_min >= 0, "
+            f"max_divergences >= 0, 0 <= bfmi_min < 1, max_treedepth >= 1; got rhat_max={rhat_max}, "
+            f"ess_bulk_min={ess_bulk_min}, ess_tail_min={ess_tail_min}, max_divergences={max_divergences}, "
+            f"bfmi_min={bfmi_min}, max_treedepth={max_treedepth}"
+        )
+    posterior = _group(idata, "posterior")
+    names = _var_names(posterior, var_names)
+    draws = {k: v for k, v in _draws(posterior, names).items() if np.ptp(v) > 0}
+    if not draws:
+        raise ValueError("no variable varies across draws: nothing to check")
+    chains, n_draws = next(iter(draws.values())).shape
+    if chains < 2:
+        raise ValueError(f"R-hat needs at least 2 chains; the fit has {chains}")
+    keys = list(draws)
+    stacked = np.stack([draws[k] for k in keys], axis=-1)  # (chain, draw, element)
+    rhat = pd.Series(np.asarray(az.rhat(stacked)), index=keys)
+    ess_bulk = pd.Series(np.asarray(az.ess(stacked, method="bulk")), index=keys)
+    ess_tail = pd.Series(np.asarray(az.ess(stacked, method="tail", prob=(0.05, 0.95))), index=keys)
+    diverging = _sampler_stat(idata, "diverging")
+    divergences = int(diverging.sum()) if diverging is not None else 0
+    min_bfmi = _bfmi(idata)
+    hits = _treedepth_hits(idata, max_treedepth)
+
+    report = ConvergenceReport(
+        label, chains, n_draws, float(rhat.max()), str(rhat.idxmax()), float(ess_bulk.min()),
+        str(ess_bulk.idxmin()), float(ess_tail.min()), str(ess_tail.idxmin()), divergences, hits, min_bfmi,
+    )
+    bad = rhat[~(rhat <= rhat_max)]
+    if len(bad):
+        report.fail("rhat", f"R-hat > {rhat_max} for {len(bad)}: " + _worst(bad, False))
+    bad = ess_bulk[~(ess_bulk >= ess_bulk_min)]
+    if len(bad):
+        report.fail("ess_bulk", f"bulk ESS < {ess_bulk_min} for {len(bad)}: " + _worst(bad, True))
+    bad = ess_tail[~(ess_tail >= ess_tail_min)]
+    if len(bad):
+        report.fail("ess_tail", f"tail ESS < {ess_tail_min} for {len(bad)}: " + _worst(bad, True))
+    if divergences > max_divergences:
+        report.fail("divergences", f"{divergences} divergent transitions (allowed {max_divergences})")
+    if min_bfmi is not None and min_bfmi < bfmi_min:
+        report.fail("bfmi", f"E-BFMI {min_bfmi:.2f} < {bfmi_min} in some chain")
+    if hits:
+        report.fail("treedepth", f"{hits} transitions stopped at the maximum tree depth {max_treedepth}")
+    return report
+
+
+def expect_failure(idata, var_names=None, *, because=None, quiet: bool = False, **thresholds) -> ConvergenceReport:
+    """Assert that a fit *fails* its convergence checks: for a deliberate pathology.
+
+    Takes the arguments of :func:`check_convergence`. ``because`` names the checks (from
+    :data:`CHECKS`) of which at least one must fail, so that the page can say *how* the fit
+    fails; without it any failed check confirms the pathology. Prints the report ending in
+    "pathology confirmed (expected)" and returns it. Raises :class:`ConvergenceError` if the
+    fit passes (or fails only in other ways): the lesson it was meant to teach would be wrong.
+    """
+    wanted = {because} if isinstance(because, str) else set(because or CHECKS)
+    unknown = wanted - set(CHECKS)
+    if unknown:
+        raise ValueError(f"unknown checks {sorted(unknown)}; the checks are {list(CHECKS)}")
+    report = measure(idata, var_names, **thresholds)
+    confirmed = bool(report.failed & wanted)
+    if confirmed:
+        report.expected_failure = True
+    else:
+        report.failures.append(
+            f"expected {' or '.join(sorted(wanted))} to fail, but "
+            + ("every check passed" if not report.failed else "only " + ", ".join(sorted(report.failed)) + " failed")
+        )
+    if not quiet:
+        print(report)
+    if not confirmed:
+        raise ConvergenceError(str(report), report)
+    return report
 
 
 def _worst(series: pd.Series, ascending: bool, n: int = 3) -> str:

@@ -5,6 +5,7 @@
 #   bash helpers/course.sh build    # setup, execute every notebook, build _build/html
 #   bash helpers/course.sh test     # setup, then the whole test suite (what CI runs)
 #   bash helpers/course.sh bench    # setup, then cold and warm build times (helpers/bench.py)
+#   bash helpers/course.sh sweep [--seeds N] [notebook ...]   # every notebook under N other seeds
 #   bash helpers/course.sh serve    # serve _build/html on http://127.0.0.1:8000
 #
 # Idempotent: a second run reuses the venv (reinstalling only when requirements.txt
@@ -77,6 +78,7 @@ case "$cmd" in
     export BMLM_RUN_ID="${BMLM_RUN_ID-test-$(date +%s)-$$}"
     "$venv/bin/python" -m pytest tests -n 2 --dist loadgroup "$@" ;;
   bench) setup; "$venv/bin/python" -m helpers.bench "$@" ;;
+  sweep) setup; "$venv/bin/python" -m helpers.sweep "$@" ;;
   serve) "$venv/bin/python" -m http.server --directory _build/html --bind 127.0.0.1 "${1:-8000}" ;;
-  *) sed -n '2,12p' "$0"; exit 2 ;;
+  *) sed -n '2,13p' "$0"; exit 2 ;;
 esac

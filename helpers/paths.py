@@ -77,21 +77,32 @@ def configure_compiler_caches() -> None:
 
 
 def compiler_cache_env() -> dict[str, str]:
-    """Environment variables for PyTensor and numba: caches under the cache root, and BLAS.
+    """Environment variables for PyTensor and numba: caches under the cache root, BLAS, fastmath.
 
-    PyTensor's own BLAS search misses Debian's OpenBLAS; when the system has one
-    (``libopenblas-dev``, installed by the setup script where it can) we name it, else we
-    leave the flags empty, which silences a warning that does not apply: the course
-    samples PyMC models with nutpie, which compiles through numba, not PyTensor's C code.
+    * PyTensor's C code and its numba code (``<base_compiledir>/numba``) are cached under
+      the cache root, not in ``~/.pytensor``.
+    * ``numba__fastmath=False``: with fastmath on, a model's log density compiled from a
+      cold cache and the same one assembled from cached pieces round differently, so the
+      first run after set-up drew different samples from every later run with the same
+      seed (measured on the Pastes model: cold and warm differed, every warm run agreed;
+      numba does not key its cache on fastmath either, pymc-devs/pytensor#1810). With it
+      off, cold and warm runs give identical draws and sampling is no slower.
+    * PyTensor's own BLAS search misses Debian's OpenBLAS; when the system has one
+      (``libopenblas-dev``, installed by the setup script where it can) we name it, else we
+      leave the flags empty, which silences a warning that does not apply: the course
+      samples PyMC models with nutpie, which compiles through numba, not PyTensor's C code.
     """
     import ctypes.util
 
     flags = [f for f in os.environ.get("PYTENSOR_FLAGS", "").split(",") if f]
     keys = {f.split("=", 1)[0].strip() for f in flags}
-    if "compiledir" not in keys:
-        flags.append(f"compiledir={cache_dir('pytensor')}")
-    if "blas__ldflags" not in keys:
-        flags.append("blas__ldflags=-lopenblas" if ctypes.util.find_library("openblas") else "blas__ldflags=")
+    defaults = {
+        "base_compiledir": str(cache_dir("pytensor")),
+        "compiledir": str(cache_dir("pytensor", "c")),
+        "numba__fastmath": "False",
+        "blas__ldflags": "-lopenblas" if ctypes.util.find_library("openblas") else "",
+    }
+    flags += [f"{k}={v}" for k, v in defaults.items() if k not in keys]
     return {"PYTENSOR_FLAGS": ",".join(flags), "NUMBA_CACHE_DIR": str(cache_dir("numba"))}
 
 

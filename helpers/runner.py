@@ -90,7 +90,7 @@ def toc_files() -> list[Path]:
 
 
 # Build tooling in helpers/ that no notebook imports: editing it must not re-execute notebooks.
-NOT_NOTEBOOK_DEPENDENCIES = {"runner.py", "bench.py", "course.sh"}
+NOT_NOTEBOOK_DEPENDENCIES = {"runner.py", "bench.py", "sweep.py", "course.sh"}
 
 
 def dependencies_key() -> str:
@@ -128,11 +128,7 @@ def execute(nb: Path, deps: str | None = None) -> Path:
 
     Raises :class:`NotebookError` with the failing cell's source and traceback.
     """
-    import jupytext
-    import nbformat
     from filelock import FileLock
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
 
     nb = Path(nb).resolve()
     if not is_notebook(nb):
@@ -144,27 +140,51 @@ def execute(nb: Path, deps: str | None = None) -> Path:
             _say(f"cached    {rel}")
             return target
         _say(f"executing {rel}")
-        notebook = jupytext.read(nb)
-        env = {**os.environ, **compiler_cache_env(), "BMLM_SITE_ROOT": site_root_for(nb),
-               "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-               "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
-        start = time.monotonic()
-        client = NotebookClient(
-            notebook, timeout=CELL_TIMEOUT, kernel_name="python3",
-            resources={"metadata": {"path": str(nb.parent)}},
-        )
-        try:
-            client.execute(env=env)
-        except CellExecutionError as exc:
-            raise NotebookError(f"{rel} failed:\n" + _ANSI.sub("", str(exc))) from None
-        seconds = time.monotonic() - start
-        notebook.metadata["bmlm"] = {"seconds": round(seconds, 1), "run_id": os.environ.get("BMLM_RUN_ID", "")}
-        tmp = target.with_suffix(".tmp")
-        nbformat.write(notebook, tmp)
-        tmp.replace(target)
+        seconds = run_notebook(nb, target)
         _record_timing(rel, seconds)
         _say(f"done      {rel} in {seconds:.0f} s")
         return target
+
+
+def kernel_env(nb: Path, **extra: str) -> dict[str, str]:
+    """The environment a notebook's kernel runs in: caches, site root, repository on the path."""
+    return {**os.environ, **compiler_cache_env(), "BMLM_SITE_ROOT": site_root_for(nb),
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])), **extra}
+
+
+def run_notebook(nb: Path, target: Path, *, keep_failed: bool = False, **extra_env: str) -> float:
+    """Execute ``nb`` in a fresh kernel and write the executed notebook to ``target``.
+
+    Returns the seconds it took. On a failing cell raises :class:`NotebookError`; with
+    ``keep_failed`` the notebook executed up to that cell is still written to ``target``
+    (the seed sweep reads the convergence reports printed before the failure).
+    """
+    import jupytext
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    rel = nb.relative_to(REPO)
+    notebook = jupytext.read(nb)
+    start = time.monotonic()
+    client = NotebookClient(notebook, timeout=CELL_TIMEOUT, kernel_name="python3",
+                            resources={"metadata": {"path": str(nb.parent)}})
+    failure = None
+    try:
+        client.execute(env=kernel_env(nb, **extra_env))
+    except CellExecutionError as exc:
+        failure = NotebookError(f"{rel} failed:\n" + _ANSI.sub("", str(exc)))
+    seconds = time.monotonic() - start
+    if failure is None or keep_failed:
+        notebook.metadata["bmlm"] = {"seconds": round(seconds, 1), "run_id": os.environ.get("BMLM_RUN_ID", ""),
+                                     "failed": failure is not None, **extra_env}
+        tmp = target.with_suffix(".tmp")
+        nbformat.write(notebook, tmp)
+        tmp.replace(target)
+    if failure is not None:
+        raise failure
+    return seconds
 
 
 def _record_timing(rel: Path, seconds: float) -> None:

@@ -48,33 +48,77 @@ def test_autocorrelated_chain_fails_ess():
         checks.check_convergence(fit({"x": x}), rhat_max=10, quiet=True)
 
 
-def test_divergences_fail_unless_expected():
+def test_divergences_fail():
     div = np.zeros((4, 1000), bool)
     div[1, 10] = True
     with pytest.raises(checks.ConvergenceError, match="1 divergent"):
         checks.check_convergence(fit(good(), diverging=div), quiet=True)
     assert checks.check_convergence(fit(good(), diverging=div), max_divergences=1, quiet=True).divergences == 1
-    assert checks.check_convergence(fit(good(), diverging=div), expect_divergences=True, quiet=True)
-    with pytest.raises(checks.ConvergenceError, match="expected divergent"):
-        checks.check_convergence(fit(good(), diverging=np.zeros((4, 1000), bool)), expect_divergences=True,
-                                 quiet=True)
 
 
-def test_expect_failure_returns_the_report_and_rejects_a_good_fit():
+def test_tail_ess_is_gated():
+    post = good()
+    # the upper tail is visited in long excursions: the bulk mixes, the tail does not
+    x = np.random.default_rng(0).normal(size=(4, 1000))
+    for start in (100, 400, 700):
+        x[:, start : start + 30] += 3
+    post["mu"] = x
+    report = checks.measure(fit(post))
+    assert report.failed == {"ess_tail"} and report.min_ess_tail < 300 and report.min_ess_tail_at == "mu"
+
+
+def test_low_bfmi_fails():
+    energy = np.cumsum(RNG.normal(size=(4, 1000)), axis=1)  # a random walk: E-BFMI near 0
+    with pytest.raises(checks.ConvergenceError, match="E-BFMI"):
+        checks.check_convergence(fit(good(), energy=energy), quiet=True)
+    fine = checks.check_convergence(fit(good(), energy=RNG.normal(size=(4, 1000))), quiet=True)
+    assert fine.min_bfmi > 1.5  # independent energies: E-BFMI about 2
+
+
+def test_tree_depth_hits_fail_from_either_statistic():
+    depth = np.full((4, 1000), 4)
+    depth[2, 5] = 10
+    post = az.from_dict({"posterior": good(), "sample_stats": {"tree_depth": depth}})
+    with pytest.raises(checks.ConvergenceError, match="1 transitions stopped at the maximum tree depth 10"):
+        checks.check_convergence(post, quiet=True)
+    assert checks.check_convergence(post, max_treedepth=11, quiet=True).max_treedepth_hits == 0
+    reached = np.zeros((4, 1000), bool)
+    reached[0, :3] = True  # nutpie records the hit itself
+    nutpie_like = az.from_dict({"posterior": good(), "sample_stats": {"maxdepth_reached": reached}})
+    assert checks.measure(nutpie_like).max_treedepth_hits == 3
+
+
+def test_expect_failure_returns_the_report_and_rejects_a_good_fit(capsys):
     post = good()
     post["mu"][0] += 3.0
-    report = checks.expect_failure(fit(post), quiet=True)
-    assert report.max_rhat > 1.01 and any("R-hat" in f for f in report.failures)
-    with pytest.raises(checks.ConvergenceError, match="expected a failed convergence check"):
+    report = checks.expect_failure(fit(post), label="toy")
+    assert report.max_rhat > 1.01 and "rhat" in report.failed
+    assert "-> pathology confirmed (expected): R-hat" in capsys.readouterr().out
+    with pytest.raises(checks.ConvergenceError, match="expected .* to fail, but every check passed"):
         checks.expect_failure(fit(good()), label="toy", quiet=True)
+
+
+def test_expect_failure_because_names_the_check_that_must_fail():
+    post = good()
+    post["mu"][0] += 3.0  # R-hat fails, but there are no divergences
+    with pytest.raises(checks.ConvergenceError, match="expected divergences to fail, but only .*rhat"):
+        checks.expect_failure(fit(post, diverging=np.zeros((4, 1000), bool)), because="divergences", quiet=True)
+    div = np.zeros((4, 1000), bool)
+    div[0, :7] = True
+    report = checks.expect_failure(fit(good(), diverging=div), because=["divergences"], quiet=True)
+    assert report.divergences == 7 and report.failed == {"divergences"}
+    with pytest.raises(ValueError, match="unknown checks \\['divergence'\\]; the checks are"):
+        checks.expect_failure(fit(good()), because="divergence")
 
 
 def test_bad_arguments():
     with pytest.raises(ValueError, match="unknown variables"):
         checks.check_convergence(fit(good()), ["nope"])
-    with pytest.raises(ValueError, match="thresholds"):
+    with pytest.raises(ValueError, match="thresholds .* got rhat_max=0.9"):
         checks.check_convergence(fit(good()), rhat_max=0.9)
-    with pytest.raises(ValueError, match="2 chains"):
+    with pytest.raises(ValueError, match="bfmi_min=1.5"):
+        checks.check_convergence(fit(good()), bfmi_min=1.5)
+    with pytest.raises(ValueError, match="at least 2 chains; the fit has 1"):
         checks.check_convergence(fit(good(chains=1)))
     with pytest.raises(ValueError, match="posterior"):
         checks.check_convergence(az.from_dict({"prior": good()}))

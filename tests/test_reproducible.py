@@ -1,5 +1,10 @@
 """Seeds everywhere: the samplers the course uses give identical draws for identical seeds."""
 
+import os
+import subprocess
+import sys
+import textwrap
+
 import numpy as np
 import pytest
 
@@ -31,4 +36,50 @@ def test_pymc_with_nutpie_is_reproducible():
             idata = pm.sample(draws=200, tune=200, chains=2, cores=1, random_seed=7, nuts_sampler="nutpie",
                               progressbar=False)
         runs.append(idata["posterior"]["mu"].to_numpy())
+    np.testing.assert_array_equal(*runs)
+
+
+# A small hierarchical model sampled as the notebooks sample (4 chains, 2 cores, nutpie): the nested
+# Pastes model, on which fastmath made a cold and a warm compile cache draw differently.
+HIERARCHICAL = textwrap.dedent("""
+    import sys
+    import helpers  # compile caches and flags, as in a notebook
+    import numpy as np
+    import pymc as pm
+    from helpers import data, design
+
+    pastes = data.load("pastes")
+    batch = pastes["batch"].cat.codes.to_numpy()
+    cask = design.nest(pastes, "batch", "cask").cat.codes.to_numpy()
+    y = pastes["strength"].to_numpy(float)
+    with pm.Model():
+        alpha = pm.Normal("alpha", 0, 1)
+        tau_a, tau_b, sigma = (pm.HalfNormal(name, 1.0) for name in ("tau_a", "tau_b", "sigma"))
+        a = tau_a * pm.Normal("z_a", 0, 1, shape=int(batch.max()) + 1)
+        b = tau_b * pm.Normal("z_b", 0, 1, shape=int(cask.max()) + 1)
+        pm.Normal("y", alpha + a[batch] + b[cask], sigma, observed=(y - y.mean()) / y.std())
+        idata = pm.sample(draws=500, tune=500, chains=4, cores=2, random_seed=7, nuts_sampler="nutpie",
+                          target_accept=0.95, progressbar=False)
+    np.save(sys.argv[1], idata["posterior"]["tau_a"].to_numpy())
+""")
+
+
+@pytest.mark.slow
+def test_pymc_draws_do_not_depend_on_the_compile_cache(tmp_path):
+    """The first run on a fresh machine (empty compile caches) and every later run draw alike.
+
+    With numba's fastmath on, a cold and a warm compile cache gave different draws for one
+    seed: the test suite's first execution disagreed with every re-execution.
+    """
+    env = {**os.environ, "BMLM_CACHE": str(tmp_path / "cache"), "HOME": str(tmp_path / "home")}
+    env.pop("PYTENSOR_FLAGS", None)  # as a learner's kernel starts
+    script = tmp_path / "fit.py"
+    script.write_text(HIERARCHICAL)
+    runs = []
+    for name in ("cold", "warm"):
+        out = tmp_path / f"{name}.npy"
+        subprocess.run([sys.executable, str(script), str(out)], env=env, check=True, capture_output=True)
+        runs.append(np.load(out))
+    assert list((tmp_path / "cache" / "pytensor" / "numba").iterdir()), "PyTensor's numba cache is not in the course cache"
+    assert not (tmp_path / "home" / ".pytensor").exists(), "PyTensor wrote a cache into the home folder"
     np.testing.assert_array_equal(*runs)
