@@ -9,12 +9,16 @@
 // inside one level of f. Priors are unit-scale on the standardised outcome; the
 // generated quantities are on the original scale.
 //
-// Each factor's effects can be sampled centred or non-centred (data flags). The effects
-// are declared with a multiplier: <multiplier=tau> makes Stan sample a / tau, the
-// non-centred form, while the model is still written a ~ normal(0, tau); multiplier 1
-// is the centred form. Non-centred suits factors the data say little about (few
-// observations per level, or an sd that may be near zero); centred suits factors whose
-// level effects the data pin down.
+// Each factor's effects can be sampled centred or non-centred (data flags), through the
+// offset and multiplier of its level means m (a = m_a - alpha, b = m_b - alpha):
+//   non-centred  <offset=alpha, multiplier=tau>: Stan samples (m - alpha) / tau, the
+//                standardised effects; suits factors the data say little about (few
+//                observations per level, or an sd that may be near zero);
+//   centred      <offset=0, multiplier=1>: Stan samples the level means m themselves,
+//                centred on alpha (hierarchical centring, Gelfand, Sahu & Carlin 1995);
+//                suits factors whose level means the data pin down.
+// Either way the model is written m ~ normal(alpha, tau): the posterior is the same.
+// PyMC twin: fit_pymc in chapters/03-multilevel-regression/crossed-nested.md.
 data {
   int<lower=1> N;
   int<lower=1> J;                          // levels of the first factor
@@ -35,25 +39,25 @@ parameters {
   real<lower=0> tau_a;
   real<lower=0> tau_b;
   real<lower=0> sigma;
-  vector<multiplier=(noncentred_a ? tau_a : 1)>[J] a_std;
-  vector<multiplier=(noncentred_b ? tau_b : 1)>[K] b_std;
+  vector<offset=(noncentred_a ? alpha : 0), multiplier=(noncentred_a ? tau_a : 1)>[J] m_a;
+  vector<offset=(noncentred_b ? alpha : 0), multiplier=(noncentred_b ? tau_b : 1)>[K] m_b;
 }
 model {
   alpha ~ normal(0, 1);
   tau_a ~ normal(0, 1);
   tau_b ~ normal(0, 1);
   sigma ~ normal(0, 1);
-  a_std ~ normal(0, tau_a);
-  b_std ~ normal(0, tau_b);
-  y_std ~ normal(alpha + a_std[f] + b_std[g], sigma);
+  m_a ~ normal(alpha, tau_a);
+  m_b ~ normal(alpha, tau_b);
+  y_std ~ normal(m_a[f] + m_b[g] - alpha, sigma);
 }
 generated quantities {
   real mu = y_mean + y_sd * alpha;
   real sigma_a = y_sd * tau_a;
   real sigma_b = y_sd * tau_b;
   real sigma_y = y_sd * sigma;
-  vector[J] a = y_sd * a_std;
-  vector[K] b = y_sd * b_std;
+  vector[J] a = y_sd * (m_a - alpha);
+  vector[K] b = y_sd * (m_b - alpha);
   vector[N] log_lik;
   for (i in 1:N) {
     log_lik[i] = normal_lpdf(y[i] | mu + a[f[i]] + b[g[i]], sigma_y);

@@ -54,3 +54,22 @@ def test_glue_roles_are_well_formed():
     for page in (REPO / "chapters").rglob("*.md"):
         for n, line in enumerate(page.read_text().splitlines(), 1):
             assert not re.search(r"\{glue:\w+\}`[^`]*\}", line), f"{page.name}:{n}: {line.strip()}"
+
+
+def test_every_seed_comes_from_helpers_seed():
+    """A literal seed in a notebook would escape the seed sweep."""
+    literal = re.compile(r"(SEED\s*=\s*\d|default_rng\(\d|random_seed\s*=\s*\d|\bseed\s*=\s*\d|RandomState\(\d)")
+    offenders = []
+    for nb in sorted((REPO / "chapters").rglob("*.md")):
+        for n, line in enumerate(nb.read_text().splitlines(), 1):
+            if literal.search(line):
+                offenders.append(f"{nb.relative_to(REPO)}:{n}: {line.strip()}")
+    assert not offenders, "seeds not taken from helpers.seed:\n" + "\n".join(offenders)
+
+
+def test_no_convergence_check_is_loosened_in_a_notebook():
+    """Thresholds are the gate's; a notebook may not raise or lower them for one fit."""
+    loosened = re.compile(r"(rhat_max|ess_bulk_min|ess_tail_min|max_divergences|bfmi_min)\s*=")
+    offenders = [f"{nb.relative_to(REPO)}:{n}" for nb in sorted((REPO / "chapters").rglob("*.md"))
+                 for n, line in enumerate(nb.read_text().splitlines(), 1) if loosened.search(line)]
+    assert not offenders, f"convergence thresholds changed in {offenders}"
