@@ -176,6 +176,10 @@ def run_notebook(nb: Path, target: Path, *, keep_failed: bool = False, **extra_e
     except CellExecutionError as exc:
         failure = NotebookError(f"{rel} failed:\n" + _ANSI.sub("", str(exc)))
     seconds = time.monotonic() - start
+    if failure is None:
+        problems = glue_problems(notebook)
+        if problems:
+            failure = NotebookError(f"{rel}: the prose and the glued values disagree:\n  " + "\n  ".join(problems))
     if failure is None or keep_failed:
         notebook.metadata["bmlm"] = {"seconds": round(seconds, 1), "run_id": os.environ.get("BMLM_RUN_ID", ""),
                                      "failed": failure is not None, **extra_env}
@@ -185,6 +189,34 @@ def run_notebook(nb: Path, target: Path, *, keep_failed: bool = False, **extra_e
     if failure is not None:
         raise failure
     return seconds
+
+
+_GLUE_ROLE = re.compile(r"\{glue:(text|md)\}`([^`:]+)(?::[^`]*)?`")
+_MARKDOWN_RECORD = "application/papermill.record/text/markdown"
+
+
+def glue_problems(notebook) -> list[str]:
+    """Glue roles in the prose that name nothing glued, or show a glued string with ``{glue:text}``.
+
+    A string glued as markdown and shown with ``{glue:text}`` renders as
+    "<IPython.core.display.Markdown object>" on the site without any warning.
+    """
+    glued = {}
+    for cell in notebook.cells:
+        for out in cell.get("outputs", []):
+            name = out.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name:
+                glued[name] = "md" if _MARKDOWN_RECORD in out.get("data", {}) else "text"
+    problems = []
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for role, name in _GLUE_ROLE.findall(cell.source):
+            if name not in glued:
+                problems.append(f"{{glue:{role}}}`{name}` names nothing the notebook glued")
+            elif role == "text" and glued[name] == "md":
+                problems.append(f"{{glue:text}}`{name}` shows a string: write {{glue:md}}`{name}`")
+    return problems
 
 
 def _record_timing(rel: Path, seconds: float) -> None:

@@ -49,3 +49,21 @@ def test_dependency_key_ignores_build_tooling_but_not_the_library():
     names = {p.name for p in (runner.REPO / "helpers").iterdir()}
     assert runner.NOT_NOTEBOOK_DEPENDENCIES <= names  # the exclusions name real files
     assert "widgets.py" not in runner.NOT_NOTEBOOK_DEPENDENCIES and "stan.py" not in runner.NOT_NOTEBOOK_DEPENDENCIES
+
+
+def test_glue_problems_catch_unglued_names_and_strings_shown_as_text():
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    code = nbformat.v4.new_code_cell("")
+    code.outputs = [
+        {"output_type": "display_data", "metadata": {"scrapbook": {"name": "n"}},
+         "data": {"application/papermill.record/text/plain": "3"}},
+        {"output_type": "display_data", "metadata": {"scrapbook": {"name": "who"}},
+         "data": {"application/papermill.record/text/markdown": "Ann", "application/papermill.record/text/plain": "x"}},
+    ]
+    nb.cells = [code, nbformat.v4.new_markdown_cell(
+        "{glue:text}`n:.0f` and {glue:md}`who` are fine; {glue:text}`who` and {glue:text}`gone:.2f` are not")]
+    problems = runner.glue_problems(nb)
+    assert problems == ["{glue:text}`who` shows a string: write {glue:md}`who`",
+                        "{glue:text}`gone` names nothing the notebook glued"]
