@@ -359,3 +359,49 @@ def assert_agree(
             f"{len(bad)} quantities:\n{table.loc[bad.sort_values(ascending=False).index[:10]].round(3)}"
         )
     return table
+
+
+class OptimumError(AssertionError):
+    """A maximum-likelihood (or REML) fit stopped short of its optimum."""
+
+
+def reml_fit(model, *, reml: bool = True, methods=("lbfgs", "nm", "powell"), tol: float = 1e-3, quiet: bool = False):
+    """Fit a statsmodels ``MixedLM`` with several optimisers; return the best fit, checked.
+
+    statsmodels' default optimiser can stop short of the REML optimum (it then warns with a
+    ``ConvergenceWarning`` and reports the wrong variance components). Each optimiser in
+    ``methods`` starts afresh; the fit with the highest criterion is returned, and at least two
+    optimisers must reach it within ``tol`` (two independent routes to the same maximum are the
+    check that it is one). Prints one line with each optimiser's criterion unless ``quiet``.
+
+    Raises
+    ------
+    OptimumError
+        If no two optimisers agree on the maximum.
+    """
+    import warnings
+
+    from statsmodels.tools.sm_exceptions import ConvergenceWarning
+
+    if len(methods) < 2:
+        raise ValueError(f"name at least two optimisers to compare, got {list(methods)}")
+    fits = {}
+    for method in methods:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)  # judged below by comparison instead
+            try:
+                fits[method] = model.fit(reml=reml, method=method)
+            except (np.linalg.LinAlgError, ValueError):  # an optimiser that breaks down counts as disagreeing
+                continue
+    if not fits:
+        raise OptimumError(f"every optimiser failed: {list(methods)}")
+    criterion = pd.Series({m: float(f.llf) for m, f in fits.items()})
+    best = criterion.idxmax()
+    reached = criterion[criterion >= criterion[best] - tol]
+    kind = "REML" if reml else "ML"
+    line = f"{kind} criterion by optimiser: " + ", ".join(f"{m} {v:.4f}" for m, v in criterion.items())
+    if len(reached) < 2:
+        raise OptimumError(f"{line}: only {best} reached the maximum; the optimum is not confirmed")
+    if not quiet:
+        print(f"{line} -> optimum {criterion[best]:.4f} reached by {len(reached)} of {len(methods)}")
+    return fits[best]

@@ -145,3 +145,34 @@ def test_agreement_rejects_mismatched_shapes_and_bad_z():
         checks.assert_agree(fit(good()), fit(good()), ["mu"], z=0)
     with pytest.raises(ValueError, match="at least one"):
         checks.assert_agree(fit(good()), fit(good()), [])
+
+
+def _mixed_model(seed=0):
+    import pandas as pd
+    import statsmodels.formula.api as smf
+
+    rng = np.random.default_rng(seed)
+    g = np.repeat(np.arange(15), 8)
+    x = rng.normal(size=g.size)
+    y = 1.0 + 0.5 * x + rng.normal(0, 0.8, 15)[g] + rng.normal(0, 0.5, g.size)
+    df = pd.DataFrame({"y": y, "x": x, "g": g})
+    return smf.mixedlm("y ~ x", df, groups=df["g"])
+
+
+def test_reml_fit_returns_the_agreed_optimum(capsys):
+    fit = checks.reml_fit(_mixed_model())
+    assert "reached by 3 of 3" in capsys.readouterr().out
+    by_newton = _mixed_model().fit(reml=True, method="bfgs")
+    assert abs(fit.llf - by_newton.llf) < 1e-3 and abs(fit.cov_re.iloc[0, 0] - by_newton.cov_re.iloc[0, 0]) < 1e-3
+
+
+def test_reml_fit_refuses_an_unconfirmed_optimum_and_bad_arguments():
+    with pytest.raises(ValueError, match="at least two optimisers.*\\['lbfgs'\\]"):
+        checks.reml_fit(_mixed_model(), methods=("lbfgs",))
+
+    class Stub:  # two optimisers that stop at different places
+        def fit(self, reml, method):
+            return type("F", (), {"llf": {"a": -10.0, "b": -12.0}[method]})()
+
+    with pytest.raises(checks.OptimumError, match="only a reached the maximum"):
+        checks.reml_fit(Stub(), methods=("a", "b"), quiet=True)
