@@ -365,14 +365,16 @@ class OptimumError(AssertionError):
     """A maximum-likelihood (or REML) fit stopped short of its optimum."""
 
 
-def reml_fit(model, *, reml: bool = True, methods=("lbfgs", "nm", "powell"), tol: float = 1e-3, quiet: bool = False):
+def reml_fit(model, *, reml: bool = True, methods=("lbfgs", "bfgs", "powell"), tol: float = 0.01, quiet: bool = False):
     """Fit a statsmodels ``MixedLM`` with several optimisers; return the best fit, checked.
 
     statsmodels' default optimiser can stop short of the REML optimum (it then warns with a
     ``ConvergenceWarning`` and reports the wrong variance components). Each optimiser in
-    ``methods`` starts afresh; the fit with the highest criterion is returned, and at least two
-    optimisers must reach it within ``tol`` (two independent routes to the same maximum are the
-    check that it is one). Prints one line with each optimiser's criterion unless ``quiet``.
+    ``methods`` (two gradient-based, one derivative-free by default) starts afresh; the fit with
+    the highest criterion is returned, and at least two optimisers must reach it within ``tol``
+    (0.01 on the log scale, far below anything that changes an estimate's meaning) (two independent routes to the same maximum are the
+    check that it is one). An optimiser that fails or returns a non-finite criterion counts
+    as not reaching it. Prints one line with each optimiser's criterion unless ``quiet``.
 
     Raises
     ------
@@ -381,21 +383,20 @@ def reml_fit(model, *, reml: bool = True, methods=("lbfgs", "nm", "powell"), tol
     """
     import warnings
 
-    from statsmodels.tools.sm_exceptions import ConvergenceWarning
-
     if len(methods) < 2:
         raise ValueError(f"name at least two optimisers to compare, got {list(methods)}")
     fits = {}
     for method in methods:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ConvergenceWarning)  # judged below by comparison instead
+            warnings.simplefilter("ignore")  # convergence and singularity warnings: judged below by comparison
             try:
                 fits[method] = model.fit(reml=reml, method=method)
             except (np.linalg.LinAlgError, ValueError):  # an optimiser that breaks down counts as disagreeing
                 continue
-    if not fits:
-        raise OptimumError(f"every optimiser failed: {list(methods)}")
     criterion = pd.Series({m: float(f.llf) for m, f in fits.items()})
+    criterion = criterion[np.isfinite(criterion)]  # a degenerate fit (llf inf or nan) counts as failed
+    if criterion.empty:
+        raise OptimumError(f"every optimiser failed: {list(methods)}")
     best = criterion.idxmax()
     reached = criterion[criterion >= criterion[best] - tol]
     kind = "REML" if reml else "ML"

@@ -176,3 +176,9 @@ def test_reml_fit_refuses_an_unconfirmed_optimum_and_bad_arguments():
 
     with pytest.raises(checks.OptimumError, match="only a reached the maximum"):
         checks.reml_fit(Stub(), methods=("a", "b"), quiet=True)
+
+    class Degenerate:  # one optimiser runs off to an infinite criterion: not a maximum
+        def fit(self, reml, method):
+            return type("F", (), {"llf": {"a": -10.0, "b": float("inf"), "c": -10.0}[method]})()
+
+    assert checks.reml_fit(Degenerate(), methods=("a", "b", "c"), quiet=True).llf == -10.0
