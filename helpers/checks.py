@@ -365,16 +365,17 @@ class OptimumError(AssertionError):
     """A maximum-likelihood (or REML) fit stopped short of its optimum."""
 
 
-def reml_fit(model, *, reml: bool = True, methods=("lbfgs", "bfgs", "powell"), tol: float = 0.01, quiet: bool = False):
+def reml_fit(model, *, reml: bool = True, methods=("lbfgs", "bfgs", "powell", "nm"), tol: float = 0.01,
+             quiet: bool = False):
     """Fit a statsmodels ``MixedLM`` with several optimisers; return the best fit, checked.
 
     statsmodels' default optimiser can stop short of the REML optimum (it then warns with a
     ``ConvergenceWarning`` and reports the wrong variance components). Each optimiser in
-    ``methods`` (two gradient-based, one derivative-free by default) starts afresh; the fit with
+    ``methods`` (two gradient-based, two derivative-free by default) starts afresh; the fit with
     the highest criterion is returned, and at least two optimisers must reach it within ``tol``
-    (0.01 on the log scale, far below anything that changes an estimate's meaning) (two independent routes to the same maximum are the
-    check that it is one). An optimiser that fails or returns a non-finite criterion counts
-    as not reaching it. Prints one line with each optimiser's criterion unless ``quiet``.
+    (0.01 on the log scale, far below anything that changes an estimate's meaning): two
+    independent routes to the same maximum are the check that it is one. An optimiser that
+    fails or returns a non-finite criterion counts as not reaching it. Prints one line with each optimiser's criterion unless ``quiet``.
 
     Raises
     ------
