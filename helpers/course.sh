@@ -61,7 +61,7 @@ setup() {
       | { grep -v '^WARNING: Location .* is ignored' || true; }
     echo "$req_hash" > "$venv/.requirements.sha256"
   fi
-  "$venv/bin/python" -m helpers.paths   # `import helpers` from any notebook folder
+  "$venv/bin/python" -c "from helpers.paths import install_path_file as i; print(f'[course] wrote {i()}')"  # `import helpers` from any folder
   system_packages
   "$venv/bin/python" -m helpers.cmdstan
 }

@@ -117,7 +117,3 @@ def install_path_file() -> Path:
     pth = Path(sysconfig.get_paths()["purelib"]) / "bmlm-course.pth"
     pth.write_text(f"{REPO}\n")
     return pth
-
-
-if __name__ == "__main__":
-    print(f"[course] wrote {install_path_file()}")
