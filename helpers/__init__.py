@@ -7,9 +7,10 @@ Modules: :mod:`~helpers.data` (datasets with provenance), :mod:`~helpers.stan`
 :mod:`~helpers.priors` (shared prior settings),
 :mod:`~helpers.simulate` (multilevel data simulators), :mod:`~helpers.bayes` (closed
 forms and grid tools), :mod:`~helpers.widgets` (interactive explorers),
-:mod:`~helpers.style` (one plotting style), :func:`~helpers.seed` (the notebooks' seeds), :mod:`~helpers.report` (numbers into the
-prose), :mod:`~helpers.runner` (executes the notebooks, builds the site) and
-:mod:`~helpers.bench` (build timings).
+:mod:`~helpers.style` (one plotting style), :func:`~helpers.seed` (the notebooks'
+seeds), :mod:`~helpers.report` (numbers into the prose), and the build's own modules:
+:mod:`~helpers.runner` (executes the notebooks, builds the site), :mod:`~helpers.sweep`
+(the seed sweep) and :mod:`~helpers.bench` (build timings).
 
 Importing the package points PyTensor's and numba's caches into the course cache
 (outside the repository), so import it before :mod:`pymc`.
