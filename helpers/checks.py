@@ -146,19 +146,13 @@ def _bfmi(idata) -> float | None:
     return float((np.square(np.diff(energy, axis=1)).mean(axis=1) / energy.var(axis=1)).min())
 
 
-def check_convergence(
-    idata,
-    var_names=None,
-    *,
-    rhat_max: float = 1.01,
-    ess_bulk_min: float = 400,
-    ess_tail_min: float = 400,
-    max_divergences: int = 0,
-    bfmi_min: float = 0.3,
-    max_treedepth: int = 10,
-    label: str = "fit",
-    quiet: bool = False,
-) -> ConvergenceReport:
+#: The gate every fit passes; any of these can be named in :func:`check_convergence`.
+GATE = {"rhat_max": 1.01, "ess_bulk_min": 400, "ess_tail_min": 400, "max_divergences": 0, "bfmi_min": 0.3,
+        "max_treedepth": 10}
+
+
+def check_convergence(idata, var_names=None, *, label: str = "fit", quiet: bool = False,
+                      **thresholds) -> ConvergenceReport:
     """Assert that an MCMC fit converged, and print a one-line report.
 
     Every check the course teaches is made: rank-normalised split R-hat, bulk ESS, tail ESS
@@ -175,11 +169,11 @@ def check_convergence(
     var_names : list of str, optional
         Variables to check; default all. Elements that are constant across every draw
         (the fixed 1 and 0 of a Cholesky factor, say) have no R-hat and are skipped.
-    rhat_max, ess_bulk_min, ess_tail_min, max_divergences, bfmi_min : float
-        Thresholds: 1.01, 400, 400, 0 and 0.3.
-    max_treedepth : int
-        The sampler's maximum tree depth (10 for Stan and nutpie unless you changed it);
-        a transition that reached it is counted, and any count fails the check.
+    **thresholds
+        Entries of :data:`GATE`: ``rhat_max`` (1.01), ``ess_bulk_min`` and ``ess_tail_min``
+        (400), ``max_divergences`` (0), ``bfmi_min`` (0.3) and ``max_treedepth``, the sampler's
+        maximum tree depth (10 for Stan and nutpie unless you changed it): a transition that
+        reached it is counted, and any count fails the check.
     label : str
         Names the fit in the report.
     quiet : bool
@@ -190,9 +184,7 @@ def check_convergence(
     ConvergenceError
         Listing every check that failed; ``err.report`` holds what was measured.
     """
-    report = measure(idata, var_names, label=label, rhat_max=rhat_max, ess_bulk_min=ess_bulk_min,
-                     ess_tail_min=ess_tail_min, max_divergences=max_divergences, bfmi_min=bfmi_min,
-                     max_treedepth=max_treedepth)
+    report = measure(idata, var_names, label=label, **thresholds)
     if not quiet:
         print(report)
     if report.failures:
@@ -200,21 +192,25 @@ def check_convergence(
     return report
 
 
-def measure(idata, var_names=None, *, label="fit", rhat_max=1.01, ess_bulk_min=400, ess_tail_min=400,
-            max_divergences=0, bfmi_min=0.3, max_treedepth=10) -> ConvergenceReport:
+def measure(idata, var_names=None, *, label="fit", **thresholds) -> ConvergenceReport:
     """Measure every convergence diagnostic and list what fails; print and raise nothing.
 
     The arguments are those of :func:`check_convergence`, which calls this.
     """
     import arviz as az
 
+    unknown = set(thresholds) - set(GATE)
+    if unknown:
+        raise ValueError(f"unknown thresholds {sorted(unknown)}; the gate's are {list(GATE)}")
+    gate = {**GATE, **thresholds}
+    rhat_max, ess_bulk_min, ess_tail_min = gate["rhat_max"], gate["ess_bulk_min"], gate["ess_tail_min"]
+    max_divergences, bfmi_min, max_treedepth = gate["max_divergences"], gate["bfmi_min"], gate["max_treedepth"]
     if not (rhat_max >= 1 and ess_bulk_min >= 0 and ess_tail_min >= 0 and max_divergences >= 0
             and 0 <= bfmi_min < 1 and max_treedepth >= 1):
         raise ValueError(
             "thresholds must satisfy rhat_max >= 1, ess_bulk_min >= 0, ess_tail_min >= 0, "
-            f"max_divergences >= 0, 0 <= bfmi_min < 1, max_treedepth >= 1; got rhat_max={rhat_max}, "
-            f"ess_bulk_min={ess_bulk_min}, ess_tail_min={ess_tail_min}, max_divergences={max_divergences}, "
-            f"bfmi_min={bfmi_min}, max_treedepth={max_treedepth}"
+            "max_divergences >= 0, 0 <= bfmi_min < 1, max_treedepth >= 1; got "
+            + ", ".join(f"{k}={v}" for k, v in gate.items())
         )
     posterior = _group(idata, "posterior")
     names = _var_names(posterior, var_names)

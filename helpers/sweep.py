@@ -123,7 +123,7 @@ def sweep(seeds: int = 5, only: list[str] | None = None, jobs: int = 2):
     return pd.DataFrame(runs), pd.DataFrame(fits)
 
 
-def summarise(runs, fits):
+def summarise(fits):
     """Per gated fit, the worst of each diagnostic across seeds, thinnest margins first."""
     import numpy as np
 
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     csv = args.csv or cache_dir("sweep") / "sweep.csv"
     fits.to_csv(csv, index=False)
     if len(fits):
-        worst = summarise(runs, fits)
+        worst = summarise(fits)
         print(f"\nevery gated fit, worst across seeds ({len(worst)} fits; thinnest margins first):")
         print(worst.round({"max_rhat": 3, "min_ess_bulk": 0, "min_ess_tail": 0, "min_bfmi": 2, "margin": 2})
               .to_string())

@@ -118,6 +118,8 @@ def test_bad_arguments():
         checks.check_convergence(fit(good()), rhat_max=0.9)
     with pytest.raises(ValueError, match="bfmi_min=1.5"):
         checks.check_convergence(fit(good()), bfmi_min=1.5)
+    with pytest.raises(ValueError, match="unknown thresholds \\['rhat'\\]; the gate's are \\['rhat_max'"):
+        checks.check_convergence(fit(good()), rhat=1.1)
     with pytest.raises(ValueError, match="at least 2 chains; the fit has 1"):
         checks.check_convergence(fit(good(chains=1)))
     with pytest.raises(ValueError, match="posterior"):

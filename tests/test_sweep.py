@@ -45,7 +45,7 @@ def test_summary_takes_the_worst_seed_and_ranks_thin_margins_first():
         {"notebook": "b", "seed": 1, "label": "funnel", "status": "pathology", "rhat": 1.2, "ess_bulk": 30,
          "ess_tail": 20, "divergences": 9, "bfmi": 0.1, "treedepth": 40},
     ])
-    worst = sweep.summarise(None, fits)
+    worst = sweep.summarise(fits)
     assert list(worst.index.get_level_values("label")) == ["thin", "wide"]  # pathologies are not gated fits
     thin = worst.iloc[0]
     assert thin["failed"] == 1 and thin["max_rhat"] == 1.012 and thin["min_ess_bulk"] == 380
