@@ -51,7 +51,9 @@ def log_marginal_likelihood_binomial(k, n, a: float, b: float) -> float:
     """
     a, b = _positive("a", a), _positive("b", b)
     k, n = _counts(k, n)
-    log_choose = np.sum(special.gammaln(n + 1) - special.gammaln(k + 1) - special.gammaln(n - k + 1))
+    log_choose = np.sum(
+        special.gammaln(n + 1) - special.gammaln(k + 1) - special.gammaln(n - k + 1)
+    )
     K, N = k.sum(), n.sum()
     return float(log_choose + special.betaln(a + K, b + N - K) - special.betaln(a, b))
 
@@ -74,7 +76,9 @@ def grid_posterior(grid, log_prior, log_likelihood) -> np.ndarray:
     grid = np.asarray(grid, dtype=float)
     lp = np.asarray(log_prior, dtype=float) + np.asarray(log_likelihood, dtype=float)
     if grid.ndim != 1 or grid.size < 3 or lp.shape != grid.shape:
-        raise BayesError("grid, log_prior and log_likelihood must be 1-d arrays of the same length (>= 3)")
+        raise BayesError(
+            "grid, log_prior and log_likelihood must be 1-d arrays of the same length (>= 3)"
+        )
     if not np.allclose(np.diff(grid), grid[1] - grid[0]) or grid[1] <= grid[0]:
         raise BayesError("the grid must be increasing and evenly spaced")
     if not np.any(np.isfinite(lp)):
@@ -100,7 +104,9 @@ def hdi_from_grid(grid, density, prob: float) -> tuple[float, float]:
     inside = order[: np.searchsorted(cum, prob) + 1]
     lo, hi = grid[inside.min()], grid[inside.max()]
     if len(inside) != inside.max() - inside.min() + 1:
-        raise BayesError("the highest-density region is not one interval (is the density multimodal?)")
+        raise BayesError(
+            "the highest-density region is not one interval (is the density multimodal?)"
+        )
     return float(lo), float(hi)
 
 
@@ -118,8 +124,9 @@ def hdi_beta(a: float, b: float, prob: float) -> tuple[float, float]:
     def width(lower_tail):
         return dist.ppf(lower_tail + prob) - dist.ppf(lower_tail)
 
-    res = optimize.minimize_scalar(width, bounds=(0.0, 1.0 - prob), method="bounded",
-                                   options={"xatol": 1e-12})
+    res = optimize.minimize_scalar(
+        width, bounds=(0.0, 1.0 - prob), method="bounded", options={"xatol": 1e-12}
+    )
     return float(dist.ppf(res.x)), float(dist.ppf(res.x + prob))
 
 
@@ -132,14 +139,19 @@ class ConjugateRegression:
     independent (no MCMC). Used to check PSIS-LOO and WAIC against exact answers.
     """
 
-    def __init__(self, X, y, prior_scale: float = 10.0, a0: float = 1.0, b0: float = 1.0):
+    def __init__(
+        self, X, y, *, prior_scale: float = 10.0, a0: float = 1.0, b0: float = 1.0
+    ):
         X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
         if X.ndim != 2 or y.ndim != 1 or X.shape[0] != y.shape[0] or X.shape[0] == 0:
             raise BayesError("X must be (n, p) and y (n,) with the same n > 0")
         if not (np.all(np.isfinite(X)) and np.all(np.isfinite(y))):
             raise BayesError("X and y must be finite (no NaN)")
-        self.prior_scale, self.a0, self.b0 = (_positive("prior_scale", prior_scale), _positive("a0", a0),
-                                              _positive("b0", b0))
+        self.prior_scale, self.a0, self.b0 = (
+            _positive("prior_scale", prior_scale),
+            _positive("a0", a0),
+            _positive("b0", b0),
+        )
         p = X.shape[1]
         precision = X.T @ X + np.eye(p) / self.prior_scale**2
         self.V = np.linalg.inv(precision)
@@ -150,12 +162,18 @@ class ConjugateRegression:
     def predictive(self, Xnew) -> stats.rv_continuous:
         """Posterior predictive distribution of new outcomes at rows ``Xnew``: Student-t."""
         Xnew = np.atleast_2d(np.asarray(Xnew, dtype=float))
-        scale = np.sqrt(self.b / self.a * (1 + np.einsum("ij,jk,ik->i", Xnew, self.V, Xnew)))
+        scale = np.sqrt(
+            self.b / self.a * (1 + np.einsum("ij,jk,ik->i", Xnew, self.V, Xnew))
+        )
         return stats.t(df=2 * self.a, loc=Xnew @ self.m, scale=scale)
 
-    def draws(self, size: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    def draws(
+        self, size: int, rng: np.random.Generator
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Independent posterior draws: ``beta`` (size, p) and ``sigma`` (size,)."""
         sigma2 = stats.invgamma(self.a, scale=self.b).rvs(size=size, random_state=rng)
         L = np.linalg.cholesky(self.V)
-        beta = self.m + np.sqrt(sigma2)[:, None] * (rng.standard_normal((size, len(self.m))) @ L.T)
+        beta = self.m + np.sqrt(sigma2)[:, None] * (
+            rng.standard_normal((size, len(self.m))) @ L.T
+        )
         return beta, np.sqrt(sigma2)

@@ -36,7 +36,9 @@ def _group(idata, name: str):
     try:
         return idata[name].to_dataset()
     except (KeyError, AttributeError):
-        raise ValueError(f"the fit has no {name!r} group; pass an ArviZ DataTree from a sampler") from None
+        raise ValueError(
+            f"the fit has no {name!r} group; pass an ArviZ DataTree from a sampler"
+        ) from None
 
 
 def _var_names(posterior, var_names) -> list[str]:
@@ -46,7 +48,9 @@ def _var_names(posterior, var_names) -> list[str]:
         var_names = [var_names]
     unknown = [v for v in var_names if v not in posterior.data_vars]
     if unknown:
-        raise ValueError(f"unknown variables {unknown}; the posterior has {list(posterior.data_vars)}")
+        raise ValueError(
+            f"unknown variables {unknown}; the posterior has {list(posterior.data_vars)}"
+        )
     return list(var_names)
 
 
@@ -60,7 +64,9 @@ def _draws(posterior, var_names) -> dict[str, np.ndarray]:
             out[name] = values
             continue
         for idx in np.ndindex(values.shape[2:]):
-            out[f"{name}[{','.join(map(str, idx))}]"] = values[(slice(None), slice(None), *idx)]
+            out[f"{name}[{','.join(map(str, idx))}]"] = values[
+                (slice(None), slice(None), *idx)
+            ]
     return out
 
 
@@ -131,10 +137,14 @@ def _sampler_stat(idata, *names):
 
 def _treedepth_hits(idata, max_treedepth: int) -> int | None:
     """Transitions that stopped at the maximum tree depth, from whichever statistic the sampler keeps."""
-    reached = _sampler_stat(idata, "maxdepth_reached", "reached_max_treedepth")  # nutpie, PyMC
+    reached = _sampler_stat(
+        idata, "maxdepth_reached", "reached_max_treedepth"
+    )  # nutpie, PyMC
     if reached is not None:
         return int(np.asarray(reached, dtype=bool).sum())
-    depth = _sampler_stat(idata, "tree_depth", "depth", "treedepth__")  # Stan through ArviZ
+    depth = _sampler_stat(
+        idata, "tree_depth", "depth", "treedepth__"
+    )  # Stan through ArviZ
     return None if depth is None else int((depth >= max_treedepth).sum())
 
 
@@ -143,16 +153,25 @@ def _bfmi(idata) -> float | None:
     energy = _sampler_stat(idata, "energy")
     if energy is None or energy.ndim != 2:
         return None
-    return float((np.square(np.diff(energy, axis=1)).mean(axis=1) / energy.var(axis=1)).min())
+    return float(
+        (np.square(np.diff(energy, axis=1)).mean(axis=1) / energy.var(axis=1)).min()
+    )
 
 
 #: The gate every fit passes; any of these can be named in :func:`check_convergence`.
-GATE = {"rhat_max": 1.01, "ess_bulk_min": 400, "ess_tail_min": 400, "max_divergences": 0, "bfmi_min": 0.3,
-        "max_treedepth": 10}
+GATE = {
+    "rhat_max": 1.01,
+    "ess_bulk_min": 400,
+    "ess_tail_min": 400,
+    "max_divergences": 0,
+    "bfmi_min": 0.3,
+    "max_treedepth": 10,
+}
 
 
-def check_convergence(idata, var_names=None, *, label: str = "fit", quiet: bool = False,
-                      **thresholds) -> ConvergenceReport:
+def check_convergence(
+    idata, var_names=None, *, label: str = "fit", quiet: bool = False, **thresholds
+) -> ConvergenceReport:
     """Assert that an MCMC fit converged, and print a one-line report.
 
     Every check the course teaches is made: rank-normalised split R-hat, bulk ESS, tail ESS
@@ -201,12 +220,28 @@ def measure(idata, var_names=None, *, label="fit", **thresholds) -> ConvergenceR
 
     unknown = set(thresholds) - set(GATE)
     if unknown:
-        raise ValueError(f"unknown thresholds {sorted(unknown)}; the gate's are {list(GATE)}")
+        raise ValueError(
+            f"unknown thresholds {sorted(unknown)}; the gate's are {list(GATE)}"
+        )
     gate = {**GATE, **thresholds}
-    rhat_max, ess_bulk_min, ess_tail_min = gate["rhat_max"], gate["ess_bulk_min"], gate["ess_tail_min"]
-    max_divergences, bfmi_min, max_treedepth = gate["max_divergences"], gate["bfmi_min"], gate["max_treedepth"]
-    if not (rhat_max >= 1 and ess_bulk_min >= 0 and ess_tail_min >= 0 and max_divergences >= 0
-            and 0 <= bfmi_min < 1 and max_treedepth >= 1):
+    rhat_max, ess_bulk_min, ess_tail_min = (
+        gate["rhat_max"],
+        gate["ess_bulk_min"],
+        gate["ess_tail_min"],
+    )
+    max_divergences, bfmi_min, max_treedepth = (
+        gate["max_divergences"],
+        gate["bfmi_min"],
+        gate["max_treedepth"],
+    )
+    if not (
+        rhat_max >= 1
+        and ess_bulk_min >= 0
+        and ess_tail_min >= 0
+        and max_divergences >= 0
+        and 0 <= bfmi_min < 1
+        and max_treedepth >= 1
+    ):
         raise ValueError(
             "thresholds must satisfy rhat_max >= 1, ess_bulk_min >= 0, ess_tail_min >= 0, "
             "max_divergences >= 0, 0 <= bfmi_min < 1, max_treedepth >= 1; got "
@@ -224,35 +259,61 @@ def measure(idata, var_names=None, *, label="fit", **thresholds) -> ConvergenceR
     stacked = np.stack([draws[k] for k in keys], axis=-1)  # (chain, draw, element)
     rhat = pd.Series(np.asarray(az.rhat(stacked)), index=keys)
     ess_bulk = pd.Series(np.asarray(az.ess(stacked, method="bulk")), index=keys)
-    ess_tail = pd.Series(np.asarray(az.ess(stacked, method="tail", prob=(0.05, 0.95))), index=keys)
+    ess_tail = pd.Series(
+        np.asarray(az.ess(stacked, method="tail", prob=(0.05, 0.95))), index=keys
+    )
     diverging = _sampler_stat(idata, "diverging")
     divergences = int(diverging.sum()) if diverging is not None else 0
     min_bfmi = _bfmi(idata)
     hits = _treedepth_hits(idata, max_treedepth)
 
     report = ConvergenceReport(
-        label, chains, n_draws, float(rhat.max()), str(rhat.idxmax()), float(ess_bulk.min()),
-        str(ess_bulk.idxmin()), float(ess_tail.min()), str(ess_tail.idxmin()), divergences, hits, min_bfmi,
+        label,
+        chains,
+        n_draws,
+        float(rhat.max()),
+        str(rhat.idxmax()),
+        float(ess_bulk.min()),
+        str(ess_bulk.idxmin()),
+        float(ess_tail.min()),
+        str(ess_tail.idxmin()),
+        divergences,
+        hits,
+        min_bfmi,
     )
     bad = rhat[~(rhat <= rhat_max)]
     if len(bad):
         report.fail("rhat", f"R-hat > {rhat_max} for {len(bad)}: " + _worst(bad, False))
     bad = ess_bulk[~(ess_bulk >= ess_bulk_min)]
     if len(bad):
-        report.fail("ess_bulk", f"bulk ESS < {ess_bulk_min} for {len(bad)}: " + _worst(bad, True))
+        report.fail(
+            "ess_bulk",
+            f"bulk ESS < {ess_bulk_min} for {len(bad)}: " + _worst(bad, True),
+        )
     bad = ess_tail[~(ess_tail >= ess_tail_min)]
     if len(bad):
-        report.fail("ess_tail", f"tail ESS < {ess_tail_min} for {len(bad)}: " + _worst(bad, True))
+        report.fail(
+            "ess_tail",
+            f"tail ESS < {ess_tail_min} for {len(bad)}: " + _worst(bad, True),
+        )
     if divergences > max_divergences:
-        report.fail("divergences", f"{divergences} divergent transitions (allowed {max_divergences})")
+        report.fail(
+            "divergences",
+            f"{divergences} divergent transitions (allowed {max_divergences})",
+        )
     if min_bfmi is not None and min_bfmi < bfmi_min:
         report.fail("bfmi", f"E-BFMI {min_bfmi:.2f} < {bfmi_min} in some chain")
     if hits:
-        report.fail("treedepth", f"{hits} transitions stopped at the maximum tree depth {max_treedepth}")
+        report.fail(
+            "treedepth",
+            f"{hits} transitions stopped at the maximum tree depth {max_treedepth}",
+        )
     return report
 
 
-def expect_failure(idata, var_names=None, *, because=None, quiet: bool = False, **thresholds) -> ConvergenceReport:
+def expect_failure(
+    idata, var_names=None, *, because=None, quiet: bool = False, **thresholds
+) -> ConvergenceReport:
     """Assert that a fit *fails* its convergence checks: for a deliberate pathology.
 
     Takes the arguments of :func:`check_convergence`. ``because`` names the checks (from
@@ -264,7 +325,9 @@ def expect_failure(idata, var_names=None, *, because=None, quiet: bool = False, 
     wanted = {because} if isinstance(because, str) else set(because or CHECKS)
     unknown = wanted - set(CHECKS)
     if unknown:
-        raise ValueError(f"unknown checks {sorted(unknown)}; the checks are {list(CHECKS)}")
+        raise ValueError(
+            f"unknown checks {sorted(unknown)}; the checks are {list(CHECKS)}"
+        )
     report = measure(idata, var_names, **thresholds)
     confirmed = bool(report.failed & wanted)
     if confirmed:
@@ -272,7 +335,11 @@ def expect_failure(idata, var_names=None, *, because=None, quiet: bool = False, 
     else:
         report.failures.append(
             f"expected {' or '.join(sorted(wanted))} to fail, but "
-            + ("every check passed" if not report.failed else "only " + ", ".join(sorted(report.failed)) + " failed")
+            + (
+                "every check passed"
+                if not report.failed
+                else "only " + ", ".join(sorted(report.failed)) + " failed"
+            )
         )
     if not quiet:
         print(report)
@@ -328,19 +395,31 @@ def assert_agree(
     """
     if z <= 0:
         raise ValueError("z must be positive")
-    mapping = dict(var_names) if isinstance(var_names, dict) else {v: v for v in ([var_names] if isinstance(var_names, str) else var_names)}
+    mapping = (
+        dict(var_names)
+        if isinstance(var_names, dict)
+        else {v: v for v in ([var_names] if isinstance(var_names, str) else var_names)}
+    )
     if not mapping:
         raise ValueError("name at least one variable to compare")
     ma = posterior_moments(a, list(mapping))
     mb = posterior_moments(b, list(mapping.values()))
     if len(ma) != len(mb):
-        raise ValueError(f"the variables have {len(ma)} elements in {labels[0]} but {len(mb)} in {labels[1]}")
+        raise ValueError(
+            f"the variables have {len(ma)} elements in {labels[0]} but {len(mb)} in {labels[1]}"
+        )
     mb.index = ma.index
-    table = pd.DataFrame({
-        f"mean {labels[0]}": ma["mean"], f"mean {labels[1]}": mb["mean"],
-        f"sd {labels[0]}": ma["sd"], f"sd {labels[1]}": mb["sd"],
-    })
-    table["z mean"] = (ma["mean"] - mb["mean"]) / np.hypot(ma["mcse_mean"], mb["mcse_mean"])
+    table = pd.DataFrame(
+        {
+            f"mean {labels[0]}": ma["mean"],
+            f"mean {labels[1]}": mb["mean"],
+            f"sd {labels[0]}": ma["sd"],
+            f"sd {labels[1]}": mb["sd"],
+        }
+    )
+    table["z mean"] = (ma["mean"] - mb["mean"]) / np.hypot(
+        ma["mcse_mean"], mb["mcse_mean"]
+    )
     table["z sd"] = (ma["sd"] - mb["sd"]) / np.hypot(ma["mcse_sd"], mb["mcse_sd"])
     worst = table[["z mean", "z sd"]].abs().max(axis=1)
     if not quiet:
@@ -361,8 +440,14 @@ class OptimumError(AssertionError):
     """A maximum-likelihood (or REML) fit stopped short of its optimum."""
 
 
-def reml_fit(model, *, reml: bool = True, methods=("lbfgs", "bfgs", "powell", "nm"), tol: float = 0.01,
-             quiet: bool = False):
+def reml_fit(
+    model,
+    *,
+    reml: bool = True,
+    methods=("lbfgs", "bfgs", "powell", "nm"),
+    tol: float = 0.01,
+    quiet: bool = False,
+):
     """Fit a statsmodels ``MixedLM`` with several optimisers; return the best fit, checked.
 
     statsmodels' default optimiser can stop short of the REML optimum (it then warns with a
@@ -381,25 +466,40 @@ def reml_fit(model, *, reml: bool = True, methods=("lbfgs", "bfgs", "powell", "n
     import warnings
 
     if len(methods) < 2:
-        raise ValueError(f"name at least two optimisers to compare, got {list(methods)}")
+        raise ValueError(
+            f"name at least two optimisers to compare, got {list(methods)}"
+        )
     fits = {}
     for method in methods:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # convergence and singularity warnings: judged below by comparison
+            warnings.simplefilter(
+                "ignore"
+            )  # convergence and singularity warnings: judged below by comparison
             try:
                 fits[method] = model.fit(reml=reml, method=method)
-            except (np.linalg.LinAlgError, ValueError):  # an optimiser that breaks down counts as disagreeing
+            except (
+                np.linalg.LinAlgError,
+                ValueError,
+            ):  # an optimiser that breaks down counts as disagreeing
                 continue
     criterion = pd.Series({m: float(f.llf) for m, f in fits.items()})
-    criterion = criterion[np.isfinite(criterion)]  # a degenerate fit (llf inf or nan) counts as failed
+    criterion = criterion[
+        np.isfinite(criterion)
+    ]  # a degenerate fit (llf inf or nan) counts as failed
     if criterion.empty:
         raise OptimumError(f"every optimiser failed: {list(methods)}")
     best = criterion.idxmax()
     reached = criterion[criterion >= criterion[best] - tol]
     kind = "REML" if reml else "ML"
-    line = f"{kind} criterion by optimiser: " + ", ".join(f"{m} {v:.4f}" for m, v in criterion.items())
+    line = f"{kind} criterion by optimiser: " + ", ".join(
+        f"{m} {v:.4f}" for m, v in criterion.items()
+    )
     if len(reached) < 2:
-        raise OptimumError(f"{line}: only {best} reached the maximum; the optimum is not confirmed")
+        raise OptimumError(
+            f"{line}: only {best} reached the maximum; the optimum is not confirmed"
+        )
     if not quiet:
-        print(f"{line} -> optimum {criterion[best]:.4f} reached by {len(reached)} of {len(methods)}")
+        print(
+            f"{line} -> optimum {criterion[best]:.4f} reached by {len(reached)} of {len(methods)}"
+        )
     return fits[best]

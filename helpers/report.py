@@ -11,15 +11,20 @@ from __future__ import annotations
 import numbers
 
 import numpy as np
+import pandas as pd
 
 
 def plain(value):
     """A numpy scalar or 0-d array (or xarray scalar) as a Python int, float, bool or str."""
-    if hasattr(value, "values") and np.ndim(value.values) == 0:  # xarray / pandas scalar
+    if (
+        hasattr(value, "values") and np.ndim(value.values) == 0
+    ):  # xarray / pandas scalar
         value = value.values
     if isinstance(value, np.ndarray):
         if value.ndim != 0:
-            raise ValueError(f"glue takes a single number or string, got an array of shape {value.shape}")
+            raise ValueError(
+                f"glue takes a single number or string, got an array of shape {value.shape}"
+            )
         value = value.item()
     if isinstance(value, np.generic):
         value = value.item()
@@ -43,19 +48,46 @@ def glue(name: str, value) -> None:
     _glue(name, Markdown(value) if isinstance(value, str) else value, display=False)
 
 
-def glue_interval(name: str, draws, prob: float) -> tuple[float, float, float]:
-    """Glue ``name_mean``, ``name_lo`` and ``name_hi``: the mean and the equal-tailed interval.
+def glue_interval(name: str, interval) -> tuple[float, float, float]:
+    """Glue ``name_mean``, ``name_lo`` and ``name_hi`` from an interval the notebook computed.
 
-    ``prob`` (say 0.95) is required: the course always states the interval it means.
+    Parameters
+    ----------
+    name : str
+        Prefix of the three glued names.
+    interval : pandas.Series or tuple of three floats
+        A row of ``az.summary(..., kind="stats", ci_prob=..., round_to="none")`` (its ``mean``
+        and the ``*_lb`` / ``*_ub`` pair of an ETI or HDI), or ``(mean, lower, upper)``.
+
+    Returns
+    -------
+    tuple of float
+        ``(mean, lower, upper)``, as glued.
+
+    Raises
+    ------
+    ValueError
+        If the row has no single interval, or the values are not finite with lower <= mean <= upper.
     """
-    if not 0 < prob < 1:
-        raise ValueError(f"prob must lie strictly between 0 and 1, got {prob}")
-    values = np.asarray(getattr(draws, "values", draws), dtype=float).ravel()
-    if values.size == 0 or not np.all(np.isfinite(values)):
-        raise ValueError(f"{name}: draws must be a non-empty array of finite numbers")
-    lo, hi = np.quantile(values, [(1 - prob) / 2, (1 + prob) / 2])
-    mean = float(values.mean())
-    glue(f"{name}_mean", mean)
-    glue(f"{name}_lo", float(lo))
-    glue(f"{name}_hi", float(hi))
-    return mean, float(lo), float(hi)
+    if isinstance(interval, pd.Series):
+        lower = [k for k in interval.index if str(k).endswith("_lb")]
+        upper = [k for k in interval.index if str(k).endswith("_ub")]
+        if "mean" not in interval.index or len(lower) != 1 or len(upper) != 1:
+            raise ValueError(
+                f"{name}: need a summary row with 'mean' and one *_lb/*_ub pair, got {list(interval.index)}"
+            )
+        values = (interval["mean"], interval[lower[0]], interval[upper[0]])
+    else:
+        values = tuple(interval)
+        if len(values) != 3:
+            raise ValueError(
+                f"{name}: need (mean, lower, upper), got {len(values)} values"
+            )
+    mean, lo, hi = (float(v) for v in values)
+    if not all(np.isfinite([mean, lo, hi])) or not lo <= mean <= hi:
+        raise ValueError(
+            f"{name}: need finite lower <= mean <= upper, got {(mean, lo, hi)}"
+        )
+    for suffix, value in (("mean", mean), ("lo", lo), ("hi", hi)):
+        glue(f"{name}_{suffix}", value)
+    return mean, lo, hi

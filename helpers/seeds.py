@@ -4,7 +4,7 @@
 >>> SEED = helpers.seed(1993)   # 1993 unless BMLM_SEED_SWEEP asks for another
 
 A seed makes a run repeatable on one machine; it is not a tuning knob. The seed sweep
-(``bash helpers/course.sh sweep``) re-executes notebooks with ``BMLM_SEED_SWEEP=k``
+(``bash tools/course.sh sweep``) re-executes notebooks with ``BMLM_SEED_SWEEP=k``
 (k = 1, 2, ...), and every fit and assertion must hold under those seeds as under the
 shipped one. The site is always built with the shipped seeds.
 """
@@ -24,8 +24,14 @@ def seed(shipped: int) -> int:
     so each notebook gets its own, unrelated alternative seeds; ``BMLM_SEED_SWEEP`` unset,
     empty or ``0`` means the shipped seed.
     """
-    if isinstance(shipped, bool) or not isinstance(shipped, int) or not 0 <= shipped <= _MAX:
-        raise ValueError(f"a shipped seed is an integer from 0 to {_MAX}, got {shipped!r}")
+    if (
+        isinstance(shipped, bool)
+        or not isinstance(shipped, int)
+        or not 0 <= shipped <= _MAX
+    ):
+        raise ValueError(
+            f"a shipped seed is an integer from 0 to {_MAX}, got {shipped!r}"
+        )
     raw = os.environ.get(SWEEP_ENV, "").strip()
     if not raw:
         return shipped
@@ -34,7 +40,9 @@ def seed(shipped: int) -> int:
     except ValueError:
         k = -1
     if k < 0:
-        raise ValueError(f"{SWEEP_ENV} must be a whole number >= 0 (0 = the shipped seed), got {raw!r}")
+        raise ValueError(
+            f"{SWEEP_ENV} must be a whole number >= 0 (0 = the shipped seed), got {raw!r}"
+        )
     if k == 0:
         return shipped
     from numpy.random import SeedSequence

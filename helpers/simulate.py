@@ -24,7 +24,9 @@ def _count(name: str, value) -> int:
 def _scale(name: str, value, allow_zero: bool = True) -> float:
     v = float(value)
     if not np.isfinite(v) or v < 0 or (v == 0 and not allow_zero):
-        raise SimulationError(f"{name} must be {'non-negative' if allow_zero else 'positive'} and finite, got {value!r}")
+        raise SimulationError(
+            f"{name} must be {'non-negative' if allow_zero else 'positive'} and finite, got {value!r}"
+        )
     return v
 
 
@@ -60,16 +62,23 @@ def varying_slopes(
     ``x`` defaults to ``0, 1, ..., n_per_group - 1`` in every group (the sleepstudy
     design). Columns: ``group`` (categorical), ``x``, ``y``.
     """
-    n_groups, n_per_group = _count("n_groups", n_groups), _count("n_per_group", n_per_group)
+    n_groups, n_per_group = (
+        _count("n_groups", n_groups),
+        _count("n_per_group", n_per_group),
+    )
     intercept, slope = _finite("intercept", intercept), _finite("slope", slope)
-    tau = np.array([_scale("tau_intercept", tau_intercept), _scale("tau_slope", tau_slope)])
+    tau = np.array(
+        [_scale("tau_intercept", tau_intercept), _scale("tau_slope", tau_slope)]
+    )
     sigma = _scale("sigma", sigma, allow_zero=False)
     rho = _finite("rho", rho)
     if not -1 < rho < 1:
         raise SimulationError(f"rho must lie strictly between -1 and 1, got {rho}")
     x = np.arange(n_per_group, dtype=float) if x is None else np.asarray(x, dtype=float)
     if x.shape != (n_per_group,) or not np.all(np.isfinite(x)):
-        raise SimulationError(f"x must hold {n_per_group} finite values, one per observation in a group")
+        raise SimulationError(
+            f"x must hold {n_per_group} finite values, one per observation in a group"
+        )
     rng = np.random.default_rng(seed)
     cov = np.diag(tau) @ np.array([[1.0, rho], [rho, 1.0]]) @ np.diag(tau)
     u = rng.multivariate_normal(np.zeros(2), cov, size=n_groups, method="cholesky")
@@ -79,8 +88,14 @@ def varying_slopes(
     y = a[group] + b[group] * xs + rng.normal(0.0, sigma, size=group.size)
     df = pd.DataFrame({"group": _groups(group, n_groups), "x": xs, "y": y})
     df.attrs["truth"] = {
-        "intercept": intercept, "slope": slope, "tau_intercept": tau[0], "tau_slope": tau[1],
-        "rho": rho, "sigma": sigma, "group_intercepts": a, "group_slopes": b,
+        "intercept": intercept,
+        "slope": slope,
+        "tau_intercept": tau[0],
+        "tau_slope": tau[1],
+        "rho": rho,
+        "sigma": sigma,
+        "group_intercepts": a,
+        "group_slopes": b,
     }
     return df
 
@@ -105,9 +120,19 @@ def grouped_binomial(
     """
     n_groups = _count("n_groups", n_groups)
     mu, tau = _finite("mu", mu), _scale("tau", tau)
-    n = np.broadcast_to(np.asarray(trials), (n_groups,)).copy() if np.ndim(trials) == 0 else np.asarray(trials)
-    if n.shape != (n_groups,) or not np.issubdtype(n.dtype, np.integer) or np.any(n < 1):
-        raise SimulationError(f"trials must be a positive integer or {n_groups} positive integers")
+    n = (
+        np.broadcast_to(np.asarray(trials), (n_groups,)).copy()
+        if np.ndim(trials) == 0
+        else np.asarray(trials)
+    )
+    if (
+        n.shape != (n_groups,)
+        or not np.issubdtype(n.dtype, np.integer)
+        or np.any(n < 1)
+    ):
+        raise SimulationError(
+            f"trials must be a positive integer or {n_groups} positive integers"
+        )
     rng = np.random.default_rng(seed)
     p = _logistic(mu + tau * rng.standard_normal(n_groups))
     y = rng.binomial(n, p)
@@ -131,7 +156,10 @@ def grouped_poisson(
     Columns: ``group``, ``exposure``, ``y``; ``attrs["truth"]["rate"]`` holds each
     group's true rate per unit exposure.
     """
-    n_groups, n_per_group = _count("n_groups", n_groups), _count("n_per_group", n_per_group)
+    n_groups, n_per_group = (
+        _count("n_groups", n_groups),
+        _count("n_per_group", n_per_group),
+    )
     mu, tau = _finite("mu", mu), _scale("tau", tau)
     size = n_groups * n_per_group
     expo = np.ones(size) if exposure is None else np.asarray(exposure, dtype=float)

@@ -4,32 +4,97 @@
 >>> model = stan.model("sleepstudy_varying_slopes")      # a cmdstanpy.CmdStanModel
 >>> fit = model.sample(data=..., seed=1)                  # then plain cmdstanpy
 
-Programs live in ``stan/NAME.stan``, one file per model variant. The executable is
-built in ``<cache>/stan/<cmdstan-version>/<NAME>-<hash of the source>/`` so editing a
-program rebuilds it, the repository stays clean and a warm machine compiles nothing.
-:func:`stanc_check` type-checks a program with a given ``stanc`` (used by the tests
-with a current stanc, so the files also compile on a user's newest CmdStan).
+Programs live in ``stan/NAME.stan``, one file per model. The executable is built in
+``<cache>/stan/<cmdstan-version>/<NAME>-<hash of the source>/`` so editing a program
+rebuilds it, the repository stays clean and a warm machine compiles nothing.
+
+Without the course library the same step is plain cmdstanpy::
+
+    from cmdstanpy import CmdStanModel
+    model = CmdStanModel(stan_file="../../stan/sleepstudy_varying_slopes.stan")  # compiles next to the file
+
+CmdStan itself is found, not installed, here: :func:`cmdstan_home` looks at ``$CMDSTAN``,
+cmdstanpy's ``~/.cmdstan`` and the course cache, where ``bash tools/course.sh setup`` builds
+one (``tools/cmdstan.py``).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
-import subprocess
-import zipfile
 from pathlib import Path
 
-from .cmdstan import download_wheel, ensure_cmdstan
 from .paths import STAN_DIR, cache_dir, content_hash
 
-# A current stanc for syntax checks: the one inside the httpstan wheel for Python 3.12.
-CURRENT_STANC_WHEEL = "httpstan-4.17.0-cp312-cp312-manylinux2014_x86_64.manylinux_2_17_x86_64.whl"
-CURRENT_STANC_SHA256 = "7f73e29a415718ddc45e4703c0253a9d4adc6a21aa7110ccf36821a0f94202cd"
+# written by tools/cmdstan.py into a CmdStan it built completely (a half-built one has no marker)
+BUILT_MARKER = ".bmlm-built"
 
 
 class StanModelError(ValueError):
     """An unknown Stan program name, or a program that does not compile."""
+
+
+class CmdStanNotFound(RuntimeError):
+    """No built CmdStan on this machine."""
+
+
+def is_cmdstan(path: str | os.PathLike | None) -> bool:
+    """True if ``path`` is a built CmdStan folder (makefile, stanc and stansummary)."""
+    if not path:
+        return False
+    p = Path(path)
+    return (
+        (p / "makefile").is_file()
+        and os.access(p / "bin" / "stanc", os.X_OK)
+        and os.access(p / "bin" / "stansummary", os.X_OK)
+    )
+
+
+def _version_key(path: Path) -> tuple[int, ...]:
+    return tuple(int(x) for x in re.findall(r"\d+", path.name)) or (0,)
+
+
+def find_cmdstan() -> Path | None:
+    """A built CmdStan, or None: ``$CMDSTAN``, else the newest ``~/.cmdstan/cmdstan-*``, else the course cache's."""
+    env = os.environ.get("CMDSTAN")
+    if env and is_cmdstan(env):
+        return Path(env)
+    user_dir = Path.home() / ".cmdstan"
+    candidates = sorted(
+        (p for p in user_dir.glob("cmdstan-*") if is_cmdstan(p)),
+        key=_version_key,
+        reverse=True,
+    )
+    ours = sorted(
+        (
+            p
+            for p in cache_dir("cmdstan").glob("cmdstan-*")
+            if is_cmdstan(p) and (p / BUILT_MARKER).is_file()
+        ),
+        key=_version_key,
+        reverse=True,
+    )
+    found = candidates + ours
+    return found[0] if found else None
+
+
+def cmdstan_home() -> Path:
+    """The CmdStan that :func:`model` compiles with; raises :class:`CmdStanNotFound` naming the ways to get one."""
+    home = find_cmdstan()
+    if home is None:
+        where = (
+            f"$CMDSTAN={os.environ['CMDSTAN']!r} is not a built CmdStan, and "
+            if os.environ.get("CMDSTAN")
+            else ""
+        )
+        raise CmdStanNotFound(
+            f"{where}no CmdStan in ~/.cmdstan or in {cache_dir('cmdstan')}: run `bash tools/course.sh setup` "
+            "(builds one into the course cache), or `python -c 'import cmdstanpy; cmdstanpy.install_cmdstan()'`, "
+            "or point $CMDSTAN at a built CmdStan"
+        )
+    return home
 
 
 def names() -> list[str]:
@@ -40,10 +105,14 @@ def names() -> list[str]:
 def path(name: str) -> Path:
     """Path of ``stan/NAME.stan``; raises :class:`StanModelError` for an unknown name."""
     if not isinstance(name, str) or not name or "/" in name or name.endswith(".stan"):
-        raise StanModelError(f"a Stan model name is a bare file stem like 'eight_schools', got {name!r}")
+        raise StanModelError(
+            f"a Stan model name is a bare file stem like 'eight_schools', got {name!r}"
+        )
     p = STAN_DIR / f"{name}.stan"
     if not p.is_file():
-        raise StanModelError(f"unknown Stan model {name!r}; known models: {', '.join(names())}")
+        raise StanModelError(
+            f"unknown Stan model {name!r}; known models: {', '.join(names())}"
+        )
     return p
 
 
@@ -56,7 +125,7 @@ def _cmdstan_version(home: Path) -> str:
     return home.name.replace("cmdstan-", "") or "unknown"
 
 
-def model(name: str, quiet: bool = True):
+def model(name: str):
     """Return ``stan/NAME.stan`` as a compiled :class:`cmdstanpy.CmdStanModel`.
 
     Compiles at most once per (source, CmdStan version): the executable is cached
@@ -70,9 +139,11 @@ def model(name: str, quiet: bool = True):
     import cmdstanpy
     from filelock import FileLock
 
-    cmdstanpy.utils.get_logger().setLevel(logging.WARNING)  # creates its handler first; INFO chatter off
+    cmdstanpy.utils.get_logger().setLevel(
+        logging.WARNING
+    )  # creates its handler first; INFO chatter off
     src = path(name)
-    home = ensure_cmdstan() if not os.environ.get("CMDSTAN") else Path(os.environ["CMDSTAN"])
+    home = cmdstan_home()
     cmdstanpy.set_cmdstan_path(str(home))
     folder = cache_dir("stan", _cmdstan_version(home), f"{name}-{content_hash(src)}")
     stan_file = folder / src.name
@@ -81,46 +152,13 @@ def model(name: str, quiet: bool = True):
         if not stan_file.is_file():
             shutil.copyfile(src, stan_file)
         if not exe.is_file():
-            print(f"[stan] compiling {name}.stan (once per source change, about a minute)", flush=True)
+            print(
+                f"[stan] compiling {name}.stan (once per source change, about a minute)",
+                flush=True,
+            )
         try:
-            return cmdstanpy.CmdStanModel(stan_file=str(stan_file), exe_file=str(exe) if exe.is_file() else None)
+            return cmdstanpy.CmdStanModel(
+                stan_file=str(stan_file), exe_file=str(exe) if exe.is_file() else None
+            )
         except (ValueError, RuntimeError) as exc:
             raise StanModelError(f"{name}.stan did not compile:\n{exc}") from None
-
-
-def current_stanc() -> Path:
-    """A current ``stanc`` (2.39, from the httpstan wheel), unpacked into the cache."""
-    from filelock import FileLock
-
-    folder = cache_dir("stanc-current")
-    target = folder / "stanc"
-    with FileLock(str(folder / ".lock")):  # test workers: one extracts, the others wait
-        if not os.access(target, os.X_OK):
-            wheel = download_wheel(
-                "httpstan==4.17.0", CURRENT_STANC_WHEEL, CURRENT_STANC_SHA256, "manylinux2014_x86_64", "3.12"
-            )
-            partial = folder / "stanc.partial"
-            with zipfile.ZipFile(wheel) as zf, zf.open("httpstan/stanc") as src, partial.open("wb") as out:
-                shutil.copyfileobj(src, out)
-            partial.chmod(0o755)
-            partial.replace(target)  # atomic: nobody ever runs a half-written file
-    return target
-
-
-def stanc_check(name: str, stanc: str | os.PathLike) -> str:
-    """Type-check ``stan/NAME.stan`` with ``stanc``; return its warnings, raise on error.
-
-    Deprecated syntax counts as an error: a program that only warns today fails to
-    compile on a later Stan.
-    """
-    src = path(name)
-    out_cpp = cache_dir("stanc-check", content_hash(str(stanc), length=8)) / f"{name}.hpp"  # one per compiler
-    proc = subprocess.run(
-        [str(stanc), f"--o={out_cpp}", str(src)], capture_output=True, text=True
-    )
-    message = (proc.stdout + proc.stderr).strip()
-    if proc.returncode != 0:
-        raise StanModelError(f"{name}.stan does not compile with {stanc}:\n{message}")
-    if "deprecat" in message.lower():
-        raise StanModelError(f"{name}.stan uses deprecated syntax ({stanc}):\n{message}")
-    return message

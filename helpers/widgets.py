@@ -22,19 +22,30 @@ sliders.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 import pandas as pd
 
-from .style import PALETTE, POSTERIOR_COLOUR, PRIOR_COLOUR
+from .style import PALETTE, POSTERIOR_COLOR, PRIOR_COLOR
 
-_FUNCS_NUMPY = {"abs": np.abs, "exp": np.exp, "log": np.log, "sqrt": np.sqrt, "pow": np.power,
-                "min": np.minimum, "max": np.maximum}
+_FUNCS_NUMPY = {
+    "abs": np.abs,
+    "exp": np.exp,
+    "log": np.log,
+    "sqrt": np.sqrt,
+    "pow": np.power,
+    "min": np.minimum,
+    "max": np.maximum,
+}
 _BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
-_CMPOPS = {ast.Lt: ("<", np.less), ast.LtE: ("<=", np.less_equal), ast.Gt: (">", np.greater),
-           ast.GtE: (">=", np.greater_equal)}
+_CMPOPS = {
+    ast.Lt: ("<", np.less),
+    ast.LtE: ("<=", np.less_equal),
+    ast.Gt: (">", np.greater),
+    ast.GtE: (">=", np.greater_equal),
+}
 
 
 class ExplorerError(ValueError):
@@ -56,9 +67,13 @@ class Slider:
         if not self.name.isidentifier():
             raise ExplorerError(f"slider name {self.name!r} is not an identifier")
         if not (self.min < self.max):
-            raise ExplorerError(f"slider {self.name}: min {self.min} must be below max {self.max}")
+            raise ExplorerError(
+                f"slider {self.name}: min {self.min} must be below max {self.max}"
+            )
         if not (self.min <= self.value <= self.max):
-            raise ExplorerError(f"slider {self.name}: value {self.value} outside [{self.min}, {self.max}]")
+            raise ExplorerError(
+                f"slider {self.name}: value {self.value} outside [{self.min}, {self.max}]"
+            )
         if not self.step > 0:
             raise ExplorerError(f"slider {self.name}: step must be positive")
 
@@ -76,7 +91,11 @@ class Formula:
         self.vega = self._vega(self.tree)
 
     def _vega(self, node) -> str:
-        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, (int, float))
+            and not isinstance(node.value, bool)
+        ):
             return repr(float(node.value))
         if isinstance(node, ast.Name):
             if node.id in self.params:
@@ -91,14 +110,26 @@ class Formula:
                 return f"pow({self._vega(node.left)}, {self._vega(node.right)})"
             if type(node.op) in _BINOPS:
                 return f"({self._vega(node.left)} {_BINOPS[type(node.op)]} {self._vega(node.right)})"
-        if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _CMPOPS:
+        if (
+            isinstance(node, ast.Compare)
+            and len(node.ops) == 1
+            and type(node.ops[0]) in _CMPOPS
+        ):
             op = _CMPOPS[type(node.ops[0])][0]
             return f"({self._vega(node.left)} {op} {self._vega(node.comparators[0])} ? 1 : 0)"
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _FUNCS_NUMPY:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in _FUNCS_NUMPY
+        ):
             if node.keywords:
-                raise ExplorerError(f"formula {self.text!r}: keyword arguments are not supported")
+                raise ExplorerError(
+                    f"formula {self.text!r}: keyword arguments are not supported"
+                )
             return f"{node.func.id}({', '.join(self._vega(a) for a in node.args)})"
-        raise ExplorerError(f"formula {self.text!r}: unsupported expression {ast.unparse(node)!r}")
+        raise ExplorerError(
+            f"formula {self.text!r}: unsupported expression {ast.unparse(node)!r}"
+        )
 
     def evaluate(self, frame: pd.DataFrame, values: dict[str, float]) -> np.ndarray:
         return np.asarray(self._eval(self.tree, frame, values), dtype=float)
@@ -107,19 +138,33 @@ class Formula:
         if isinstance(node, ast.Constant):
             return float(node.value)
         if isinstance(node, ast.Name):
-            return values[node.id] if node.id in self.params else frame[node.id].to_numpy(dtype=float)
+            return (
+                values[node.id]
+                if node.id in self.params
+                else frame[node.id].to_numpy(dtype=float)
+            )
         if isinstance(node, ast.UnaryOp):
             v = self._eval(node.operand, frame, values)
             return -v if isinstance(node.op, ast.USub) else v
         if isinstance(node, ast.BinOp):
-            a, b = self._eval(node.left, frame, values), self._eval(node.right, frame, values)
+            a, b = (
+                self._eval(node.left, frame, values),
+                self._eval(node.right, frame, values),
+            )
             op = type(node.op)
-            return {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply, ast.Div: np.divide,
-                    ast.Pow: np.power}[op](a, b)
+            return {
+                ast.Add: np.add,
+                ast.Sub: np.subtract,
+                ast.Mult: np.multiply,
+                ast.Div: np.divide,
+                ast.Pow: np.power,
+            }[op](a, b)
         if isinstance(node, ast.Compare):
             compare = _CMPOPS[type(node.ops[0])][1]
-            return compare(self._eval(node.left, frame, values),
-                           self._eval(node.comparators[0], frame, values)).astype(float)
+            return compare(
+                self._eval(node.left, frame, values),
+                self._eval(node.comparators[0], frame, values),
+            ).astype(float)
         args = [self._eval(a, frame, values) for a in node.args]
         if node.func.id in ("min", "max"):
             out = args[0]
@@ -155,9 +200,13 @@ class Explorer:
         names = [s.name for s in self.sliders]
         if len(set(names)) != len(names):
             raise ExplorerError(f"duplicate slider names in {names}")
-        clash = set(names) & set(self.data.columns) | set(self.formulas) & (set(names) | set(self.data.columns))
+        clash = set(names) & set(self.data.columns) | set(self.formulas) & (
+            set(names) | set(self.data.columns)
+        )
         if clash:
-            raise ExplorerError(f"names used twice (slider, column, formula): {sorted(clash)}")
+            raise ExplorerError(
+                f"names used twice (slider, column, formula): {sorted(clash)}"
+            )
         cols = set(self.data.columns)
         self._parsed = {}
         for out, text in self.formulas.items():
@@ -183,8 +232,13 @@ class Explorer:
         import altair as alt
 
         params = [
-            alt.param(name=s.name, value=s.value,
-                      bind=alt.binding_range(min=s.min, max=s.max, step=s.step, name=(s.label or s.name) + " "))
+            alt.param(
+                name=s.name,
+                value=s.value,
+                bind=alt.binding_range(
+                    min=s.min, max=s.max, step=s.step, name=(s.label or s.name) + " "
+                ),
+            )
             for s in self.sliders
         ]
         base = alt.Chart(self.data)
@@ -196,7 +250,9 @@ class Explorer:
         """The chart drawn from numpy-computed values (no Vega expressions, no sliders)."""
         import altair as alt
 
-        return self._titled(self.draw(alt.Chart(self.compute(**values)), list(self.formulas)))
+        return self._titled(
+            self.draw(alt.Chart(self.compute(**values)), list(self.formulas))
+        )
 
     def _titled(self, chart):
         return chart.properties(title=self.title) if self.title else chart
@@ -207,9 +263,16 @@ class Explorer:
         from IPython.display import display
 
         sliders = {
-            s.name: w.FloatSlider(value=s.value, min=s.min, max=s.max, step=s.step,
-                                  description=s.label or s.name, continuous_update=False,
-                                  style={"description_width": "14em"}, layout=w.Layout(width="34em"))
+            s.name: w.FloatSlider(
+                value=s.value,
+                min=s.min,
+                max=s.max,
+                step=s.step,
+                description=s.label or s.name,
+                continuous_update=False,
+                style={"description_width": "14em"},
+                layout=w.Layout(width="34em"),
+            )
             for s in self.sliders
         }
         out = w.Output()
@@ -228,9 +291,9 @@ class Explorer:
         """Show the face that fits: sliders with a kernel, the Vega chart on the site."""
         from IPython.display import display
 
-        from .style import site_root
+        from .style import interactive_charts
 
-        display(self.chart() if site_root() is not None else self.widget())
+        display(self.chart() if interactive_charts() else self.widget())
 
 
 def prior_predictive_lines(
@@ -271,11 +334,13 @@ def prior_predictive_lines(
     if n_lines < 1:
         raise ExplorerError("n_lines must be positive")
     rng = np.random.default_rng(seed)
-    lines = pd.DataFrame({
-        "line": np.arange(n_lines),
-        **{f"z{i}": rng.standard_normal(n_lines) for i in range(1, 5)},
-        **{f"h{i}": np.abs(rng.standard_normal(n_lines)) for i in range(1, 3)},
-    })
+    lines = pd.DataFrame(
+        {
+            "line": np.arange(n_lines),
+            **{f"z{i}": rng.standard_normal(n_lines) for i in range(1, 5)},
+            **{f"h{i}": np.abs(rng.standard_normal(n_lines)) for i in range(1, 3)},
+        }
+    )
     for name, values in (per_line or {}).items():
         values = np.asarray(values, dtype=float)
         if values.shape != (n_lines,) or not np.all(np.isfinite(values)):
@@ -292,17 +357,27 @@ def prior_predictive_lines(
     def draw(base, _):
         scale = alt.Scale(domain=list(y_domain)) if y_domain else alt.Undefined
         lines = base.mark_line(opacity=0.45, color=PALETTE[0], clip=True).encode(
-            x=alt.X("x:Q", title=x_title, axis=alt.Axis(tickMinStep=1), scale=alt.Scale(nice=False)),
+            x=alt.X(
+                "x:Q",
+                title=x_title,
+                axis=alt.Axis(tickMinStep=1),
+                scale=alt.Scale(nice=False),
+            ),
             y=alt.Y("y:Q", title=y_title, scale=scale),
             detail="line:N",
         )
         if reference is None:
             return lines.properties(width=480, height=280)
-        band = alt.Chart(pd.DataFrame({"lo": [reference[0]], "hi": [reference[1]]})).mark_rect(
-            color=PALETTE[4], opacity=0.18).encode(y="lo:Q", y2="hi:Q")
+        band = (
+            alt.Chart(pd.DataFrame({"lo": [reference[0]], "hi": [reference[1]]}))
+            .mark_rect(color=PALETTE[4], opacity=0.18)
+            .encode(y="lo:Q", y2="hi:Q")
+        )
         return alt.layer(band, lines).properties(width=480, height=280)
 
-    return Explorer([intercept_scale, slope_scale, *(extra or [])], frame, formulas, draw, title)
+    return Explorer(
+        [intercept_scale, slope_scale, *(extra or [])], frame, formulas, draw, title
+    )
 
 
 def binomial_updating(
@@ -326,7 +401,9 @@ def binomial_updating(
     if grid_size < 10:
         raise ExplorerError("grid_size must be at least 10")
     theta = (np.arange(grid_size) + 0.5) / grid_size  # midpoints: no log(0)
-    frame = pd.DataFrame({"theta": theta, "log_t": np.log(theta), "log_1mt": np.log1p(-theta)})
+    frame = pd.DataFrame(
+        {"theta": theta, "log_t": np.log(theta), "log_1mt": np.log1p(-theta)}
+    )
     formulas = {
         "k": f"{share.name} * {n.name}",
         "lp_prior": f"({a.name} - 1) * log_t + ({b.name} - 1) * log_1mt",
@@ -339,21 +416,36 @@ def binomial_updating(
     def draw(base, _):
         chart = base
         for c in curves:  # normalise each curve to a density on the grid, in logs first
-            chart = chart.transform_joinaggregate(**{f"max_{c}": f"max(lp_{c})"}).transform_calculate(
-                **{f"u_{c}": f"exp(datum['lp_{c}'] - datum['max_{c}'])"}
-            ).transform_joinaggregate(**{f"sum_{c}": f"sum(u_{c})"}).transform_calculate(
-                **{c: f"datum['u_{c}'] / (datum['sum_{c}'] * {step!r})"}
+            chart = (
+                chart.transform_joinaggregate(**{f"max_{c}": f"max(lp_{c})"})
+                .transform_calculate(
+                    **{f"u_{c}": f"exp(datum['lp_{c}'] - datum['max_{c}'])"}
+                )
+                .transform_joinaggregate(**{f"sum_{c}": f"sum(u_{c})"})
+                .transform_calculate(
+                    **{c: f"datum['u_{c}'] / (datum['sum_{c}'] * {step!r})"}
+                )
             )
-        colours = alt.Scale(domain=curves, range=[PRIOR_COLOUR, PALETTE[4], POSTERIOR_COLOUR])
-        return chart.transform_fold(curves, as_=["curve", "density"]).mark_line().encode(
-            x=alt.X("theta:Q", title="θ (proportion)", scale=alt.Scale(domain=[0, 1])),
-            y=alt.Y("density:Q", title="density"),
-            color=alt.Color("curve:N", scale=colours, sort=curves, title=None),
-            strokeDash=alt.condition("datum.curve == 'likelihood'", alt.value([5, 3]), alt.value([1, 0])),
-        ).properties(width=480, height=260)
+        colors = alt.Scale(
+            domain=curves, range=[PRIOR_COLOR, PALETTE[4], POSTERIOR_COLOR]
+        )
+        return (
+            chart.transform_fold(curves, as_=["curve", "density"])
+            .mark_line()
+            .encode(
+                x=alt.X(
+                    "theta:Q", title="θ (proportion)", scale=alt.Scale(domain=[0, 1])
+                ),
+                y=alt.Y("density:Q", title="density"),
+                color=alt.Color("curve:N", scale=colors, sort=curves, title=None),
+                strokeDash=alt.condition(
+                    "datum.curve == 'likelihood'", alt.value([5, 3]), alt.value([1, 0])
+                ),
+            )
+            .properties(width=480, height=260)
+        )
 
     return Explorer([a, b, n, share], frame, formulas, draw, title)
-
 
 
 def shrinkage(
@@ -378,8 +470,12 @@ def shrinkage(
     y, sigma = np.asarray(y, dtype=float), np.asarray(sigma, dtype=float)
     names = [str(n) for n in names]
     if y.ndim != 1 or y.shape != sigma.shape or len(names) != y.size or y.size < 2:
-        raise ExplorerError("names, y and sigma must be 1-d and of the same length (at least 2)")
-    if not (np.all(np.isfinite(y)) and np.all(np.isfinite(sigma)) and np.all(sigma > 0)):
+        raise ExplorerError(
+            "names, y and sigma must be 1-d and of the same length (at least 2)"
+        )
+    if not (
+        np.all(np.isfinite(y)) and np.all(np.isfinite(sigma)) and np.all(sigma > 0)
+    ):
         raise ExplorerError("y must be finite and sigma positive and finite")
     if tau.min <= 0:
         raise ExplorerError("the tau slider must stay above 0")
@@ -393,22 +489,31 @@ def shrinkage(
     def draw(base, _):
         shrunk = shrunk_estimates(base)
         y_enc = alt.Y("group:N", title=None, sort=names)
-        raw = base.mark_point(shape="circle", filled=False, size=70, color=PRIOR_COLOUR).encode(
-            x=alt.X("y:Q", title=x_title), y=y_enc)
-        link = shrunk.mark_rule(color=PRIOR_COLOUR, strokeDash=[2, 2]).encode(x="y:Q", x2="estimate:Q", y=y_enc)
-        points = shrunk.mark_point(filled=True, size=80, color=POSTERIOR_COLOUR).encode(x="estimate:Q", y=y_enc)
+        raw = base.mark_point(
+            shape="circle", filled=False, size=70, color=PRIOR_COLOR
+        ).encode(x=alt.X("y:Q", title=x_title), y=y_enc)
+        link = shrunk.mark_rule(color=PRIOR_COLOR, strokeDash=[2, 2]).encode(
+            x="y:Q", x2="estimate:Q", y=y_enc
+        )
+        points = shrunk.mark_point(filled=True, size=80, color=POSTERIOR_COLOR).encode(
+            x="estimate:Q", y=y_enc
+        )
         pooled = shrunk.mark_rule(color=PALETTE[1]).encode(x="mean(mu_hat):Q")
-        return alt.layer(link, raw, points, pooled).properties(width=460, height=24 * len(names))
+        return alt.layer(link, raw, points, pooled).properties(
+            width=460, height=24 * len(names)
+        )
 
     return Explorer([tau], frame, formulas, draw, title)
 
 
 def shrunk_estimates(base):
     """Vega transforms of :func:`shrinkage`: pooled mean ``mu_hat`` and each group's ``estimate``."""
-    return base.transform_joinaggregate(sum_w="sum(w)", sum_wy="sum(wy)").transform_calculate(
-        mu_hat="datum.sum_wy / datum.sum_w"
-    ).transform_calculate(
-        estimate="(datum.y * datum.prec + datum.mu_hat * datum.inv_tau2) / (datum.prec + datum.inv_tau2)"
+    return (
+        base.transform_joinaggregate(sum_w="sum(w)", sum_wy="sum(wy)")
+        .transform_calculate(mu_hat="datum.sum_wy / datum.sum_w")
+        .transform_calculate(
+            estimate="(datum.y * datum.prec + datum.mu_hat * datum.inv_tau2) / (datum.prec + datum.inv_tau2)"
+        )
     )
 
 
@@ -436,27 +541,47 @@ def sampler_path(
     """
     import altair as alt
 
-    path, background = np.asarray(path, dtype=float), np.asarray(background, dtype=float)
-    if path.ndim != 2 or path.shape[1] != 2 or len(path) < 2 or background.ndim != 2 or background.shape[1] != 2:
-        raise ExplorerError("path and background must be (n, 2) arrays, with at least 2 steps in path")
+    path, background = (
+        np.asarray(path, dtype=float),
+        np.asarray(background, dtype=float),
+    )
+    if (
+        path.ndim != 2
+        or path.shape[1] != 2
+        or len(path) < 2
+        or background.ndim != 2
+        or background.shape[1] != 2
+    ):
+        raise ExplorerError(
+            "path and background must be (n, 2) arrays, with at least 2 steps in path"
+        )
     if not (np.all(np.isfinite(path)) and np.all(np.isfinite(background))):
         raise ExplorerError("path and background must be finite")
-    frame = pd.DataFrame({
-        "step": np.concatenate([np.arange(len(path)), np.full(len(background), -1)]),
-        "px": np.concatenate([path[:, 0], background[:, 0]]),
-        "py": np.concatenate([path[:, 1], background[:, 1]]),
-        "is_path": np.concatenate([np.ones(len(path)), np.zeros(len(background))]),
-    })
+    frame = pd.DataFrame(
+        {
+            "step": np.concatenate(
+                [np.arange(len(path)), np.full(len(background), -1)]
+            ),
+            "px": np.concatenate([path[:, 0], background[:, 0]]),
+            "py": np.concatenate([path[:, 1], background[:, 1]]),
+            "is_path": np.concatenate([np.ones(len(path)), np.zeros(len(background))]),
+        }
+    )
     steps = Slider("steps", 1, len(path), min(10, len(path)), 1, label)
     formulas = {"shown": "is_path * (step < steps)"}
 
     def draw(base, _):
         x = alt.X("px:Q", title=names[0], scale=alt.Scale(zero=False))
         y = alt.Y("py:Q", title=names[1], scale=alt.Scale(zero=False))
-        cloud = base.transform_filter("datum.is_path == 0").mark_circle(
-            size=8, opacity=0.25, color=PRIOR_COLOUR).encode(x=x, y=y)
+        cloud = (
+            base.transform_filter("datum.is_path == 0")
+            .mark_circle(size=8, opacity=0.25, color=PRIOR_COLOR)
+            .encode(x=x, y=y)
+        )
         shown = base.transform_filter("datum.shown > 0")
-        line = shown.mark_line(color=PALETTE[1], strokeWidth=1.2).encode(x=x, y=y, order="step:Q")
+        line = shown.mark_line(color=PALETTE[1], strokeWidth=1.2).encode(
+            x=x, y=y, order="step:Q"
+        )
         dots = shown.mark_circle(size=22, color=PALETTE[1]).encode(x=x, y=y)
         return alt.layer(cloud, line, dots).properties(width=420, height=300)
 

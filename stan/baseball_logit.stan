@@ -1,3 +1,9 @@
+// Baseball, hierarchical logit: hit probabilities pooled on the log-odds scale, non-centred.
+// Data:   bball1970 (data/bball1970.csv; Efron & Morris 1975): Hits in 45 early AB, 18 players
+// Priors: mu ~ normal(-1, 1); tau ~ half-normal(0, 1); eta ~ normal(0, 1). Hard-coded here.
+// Pages:  chapters/02-hierarchical/baseball.md
+// PyMC:   chapters/02-hierarchical/baseball.md, `baseball_pymc` (repeats the priors by hand)
+//
 // Hierarchical binomial model for batting averages on the log-odds scale (non-centred):
 //   hits[j] ~ binomial(at_bats[j], inv_logit(mu + tau * eta[j])),  eta[j] ~ normal(0, 1).
 data {

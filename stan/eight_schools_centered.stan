@@ -1,3 +1,11 @@
+// Eight schools, centred: theta[j] ~ normal(mu, tau) sampled directly, fitted to show divergences.
+// Data:   eight_schools (data/eight_schools.csv; Rubin 1981): estimates y and standard errors sigma
+// Priors: mu ~ normal(0, 20); tau ~ half-Cauchy(0, tau_scale); theta ~ normal(mu, tau).
+//         tau_scale is data: tau_scale = 5 in the notebook (fit_c, and fit_c99 in an exercise).
+// Pages:  chapters/02-hierarchical/eight-schools.md
+// PyMC:   none (Stan only: the centred form is the teaching pathology, fitted to show its
+//         divergences; the page's PyMC model is the twin of eight_schools_noncentered)
+//
 // Eight schools, centred parameterisation: each school's effect is drawn directly from
 // the population, theta[j] ~ normal(mu, tau). With few, noisy groups this produces a
 // funnel (small tau forces every theta[j] close to mu) that the sampler cannot enter:

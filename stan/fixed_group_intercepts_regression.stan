@@ -1,3 +1,12 @@
+// Fixed group intercepts with predictors (the "fixed-effects" model): no pooling between groups.
+// Data:   hsb82_mathach (data/hsb82_mathach.csv; Raudenbush & Bryk 2002): mAch on ses, 160 schools
+// Priors: a ~ normal(alpha_loc, alpha_scale); beta ~ normal(0, beta_scale);
+//         sigma ~ half-normal(0, sigma_scale). All data, from the notebook's dict PRIOR:
+//         alpha_loc = 12.5, alpha_scale = 10, beta_scale = 10 for each slope, sigma_scale = 10.
+// Pages:  chapters/03-multilevel-regression/schools.md
+// PyMC:   none (Stan only: model 2 is set against least squares with school dummies,
+//         statsmodels' ols_fixed; the page's PyMC model is the within-between model 4)
+//
 // Fixed group intercepts with population-level predictors (the "fixed-effects" model):
 //
 //   y[i] ~ normal(a[group[i]] + X[i] * beta, sigma),   a[j] ~ normal(alpha_loc, alpha_scale)

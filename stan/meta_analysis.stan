@@ -1,3 +1,13 @@
+// Random-effects meta-analysis, non-centred: theta[j] = mu + tau * eta[j], known se[j].
+// Data:   raudenbush1985 (data/raudenbush1985.csv; Raudenbush 1984): y = yi, se = sqrt(vi)
+// Priors: mu ~ normal(0, mu_scale); tau ~ half-normal(0, tau_scale); eta ~ normal(0, 1).
+//         mu_scale and tau_scale are data: mu_scale = 1, tau_scale = 0.5 in the main fit;
+//         tau_scale = 0.1, 0.5 and 2 in exercise meta-ex-tau-prior.
+// Pages:  chapters/02-hierarchical/meta-analysis.md
+// PyMC:   chapters/02-hierarchical/meta-analysis.md, `meta_bambi` (a bambi formula, sampled
+//         through PyMC, no pm.Model written out; its priors dict repeats normal(0, 1) and
+//         half-normal(0.5) by hand)
+//
 // Random-effects meta-analysis: study j reports an effect estimate y[j] with known
 // standard error se[j]; the true effects vary around mu with sd tau (non-centred).
 data {

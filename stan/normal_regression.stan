@@ -1,3 +1,13 @@
+// Simple normal linear regression: y[i] ~ normal(alpha + beta * x[i], sigma), prior scales as data.
+// Data:   exam_schools (data/exam_schools.csv; Goldstein et al. 1993): normexam on standLRT,
+//         a random 400 of the 4,059 pupils
+// Priors: alpha ~ normal(0, alpha_scale); beta ~ normal(0, beta_scale);
+//         sigma ~ half-normal(0, sigma_scale). All data: alpha_scale = 1, beta_scale = 1,
+//         sigma_scale = 1 in the fit; all three 0.5, 1 and 10 in the prior predictive runs.
+// Pages:  chapters/01-bayes-basics/first-regression.md
+// PyMC:   chapters/01-bayes-basics/first-regression.md, `regression` (repeats the 1s by hand;
+//         exercise reg-ex-wide-posterior refits it with 10s)
+//
 // Simple normal linear regression: y[i] ~ normal(alpha + beta * x[i], sigma).
 //
 // The prior scales come in as data, so the same program draws from the prior predictive

@@ -1,3 +1,10 @@
+// Radon, varying intercepts and floor slopes: county intercepts on log uranium, LKJ, non-centred.
+// Data:   radon_mn (data/radon_mn.csv; Gelman & Hill 2007): log_radon, floor, county log_uranium
+// Priors: g0, g1, d0 ~ normal(0, 2); tau ~ half-normal(0, 1); L_Omega ~ lkj_corr_cholesky(2);
+//         z ~ normal(0, 1); sigma ~ half-normal(0, 1). Hard-coded here.
+// Pages:  chapters/03-multilevel-regression/radon.md
+// PyMC:   chapters/03-multilevel-regression/radon.md, `radon_pymc` (repeats the priors by hand)
+//
 // Radon in Minnesota homes (Gelman & Hill 2007, ch. 12-13): log radon with a varying
 // intercept by county that depends on the county's log soil uranium, and a varying
 // slope for the floor of measurement, correlated (LKJ prior on the Cholesky factor),

@@ -1,3 +1,12 @@
+// Rat tumours, hierarchical beta-binomial (BDA 5.3): tumour rates pooled across experiments.
+// Data:   rat_tumors (data/rat_tumors.csv; Tarone 1982, BDA Table 5.1): 71 experiments;
+//         surgical_mortality (data/surgical_mortality.csv; Spiegelhalter et al. 1996) in
+//         exercise rats-ex-surgery
+// Priors: phi ~ uniform(0, 1) (implied by its bounds); kappa ~ pareto(kappa_min, 0.5);
+//         theta ~ beta(alpha, beta). kappa_min is data: kappa_min = 0.1 in every fit.
+// Pages:  chapters/02-hierarchical/rat-tumours.md
+// PyMC:   chapters/02-hierarchical/rat-tumours.md, `rats_pymc` (repeats Pareto(0.1, 0.5) by hand)
+//
 // Hierarchical beta-binomial model for the rat tumour experiments (BDA 5.3).
 //
 //   y[j] ~ binomial(K[j], theta[j]),   theta[j] ~ beta(phi * kappa, (1 - phi) * kappa)

@@ -1,3 +1,18 @@
+// Sleepstudy, varying intercepts and slopes: correlated subject effects (LKJ), non-centred.
+// Data:   sleepstudy (data/sleepstudy.csv; Belenky et al. 2003): Reaction on Days by Subject;
+//         also drivers simulated by simulate.varying_slopes (pooling-progression.md, sim_data)
+// Priors: beta ~ normal(beta_loc, beta_scale); tau ~ half-normal(0, tau_scale);
+//         L_Omega ~ lkj_corr_cholesky(lkj_eta); z ~ normal(0, 1);
+//         sigma ~ half-normal(0, sigma_scale).
+//         All data, from helpers/priors.py sleepstudy(): beta_loc = [250, 0],
+//         beta_scale = [50, 20], tau_scale = [50, 10], sigma_scale = 50, lkj_eta = 2.
+// Pages:  chapters/03-multilevel-regression/sleepstudy.md,
+//         chapters/03-multilevel-regression/pooling-progression.md,
+//         chapters/03-multilevel-regression/repeated-measures.md
+// PyMC:   chapters/03-multilevel-regression/sleepstudy.md, `sleep_pymc`;
+//         chapters/03-multilevel-regression/pooling-progression.md,
+//         `varying_slopes` (centred=False)
+//
 // Varying intercepts and slopes for the sleepstudy data, non-centred.
 //
 //   reaction[i] ~ normal(beta[1] + u[j, 1] + (beta[2] + u[j, 2]) * days[i], sigma),  j = subject[i]

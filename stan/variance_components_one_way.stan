@@ -1,3 +1,13 @@
+// One-way variance components: y[i] ~ normal(mu + b[batch[i]], sigma_y); every block of Stan.
+// Data:   dyestuff (data/dyestuff.csv; Davies & Goldsmith 1972): Yield by Batch;
+//         pastes (data/pastes.csv; Davies & Goldsmith 1972) in exercise crossed-ex-ignore-casks
+// Priors: alpha ~ normal(0, 1); tau ~ half-normal(0, 1); sigma ~ half-normal(0, 1);
+//         z ~ normal(0, 1); all on the standardised outcome. Hard-coded here.
+// Pages:  chapters/03-multilevel-regression/stan-language.md,
+//         chapters/03-multilevel-regression/crossed-nested.md
+// PyMC:   chapters/03-multilevel-regression/stan-language.md, `idata_pymc` (an unnamed pm.Model
+//         under "The same model in PyMC"; repeats the priors by hand)
+//
 // One-way random effects (a variance-components model) for the Dyestuff data, written
 // to show every block of a Stan program:
 //

@@ -1,3 +1,13 @@
+// Two random factors, crossed or nested: y[i] ~ normal(mu + a[f[i]] + b[g[i]], sigma_y).
+// Data:   penicillin (data/penicillin.csv; Davies & Goldsmith 1972), crossed;
+//         pastes (data/pastes.csv; Davies & Goldsmith 1972), nested
+// Priors: alpha ~ normal(0, 1); tau_a, tau_b, sigma ~ half-normal(0, 1);
+//         m_a ~ normal(alpha, tau_a); m_b ~ normal(alpha, tau_b); all on the standardised
+//         outcome. Hard-coded here.
+// Pages:  chapters/03-multilevel-regression/crossed-nested.md
+// PyMC:   chapters/03-multilevel-regression/crossed-nested.md, `fit_pymc`
+//         (repeats the priors by hand)
+//
 // Two random factors (variance components), crossed or nested:
 //
 //   y[i] ~ normal(mu + a[f[i]] + b[g[i]], sigma_y)
@@ -18,7 +28,6 @@
 //                centred on alpha (hierarchical centring, Gelfand, Sahu & Carlin 1995);
 //                suits factors whose level means the data pin down.
 // Either way the model is written m ~ normal(alpha, tau): the posterior is the same.
-// PyMC twin: fit_pymc in chapters/03-multilevel-regression/crossed-nested.md.
 data {
   int<lower=1> N;
   int<lower=1> J;                          // levels of the first factor

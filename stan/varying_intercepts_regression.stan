@@ -1,3 +1,20 @@
+// Varying intercepts with predictors: y[i] ~ normal(alpha + a[group[i]] + X[i] * beta, sigma).
+// Data:   hsb82_mathach (data/hsb82_mathach.csv; Raudenbush & Bryk 2002): models 3 and 4 of
+//         schools.md; sleepstudy (data/sleepstudy.csv; Belenky et al. 2003): day indicators
+//         in repeated-measures.md
+// Priors: alpha ~ normal(alpha_loc, alpha_scale); beta ~ normal(0, beta_scale);
+//         tau ~ half-normal(0, tau_scale); sigma ~ half-normal(0, sigma_scale); z ~ normal(0, 1).
+//         All data. schools.md (dict PRIOR): alpha_loc = 12.5, alpha_scale = 10,
+//         beta_scale = 10 for each slope, tau_scale = 5, sigma_scale = 10.
+//         repeated-measures.md (ri_data): alpha_loc = 250, alpha_scale = 100,
+//         beta_scale = 200 for each day, tau_scale = 50, sigma_scale = 50.
+// Pages:  chapters/03-multilevel-regression/schools.md,
+//         chapters/03-multilevel-regression/repeated-measures.md
+// PyMC:   chapters/03-multilevel-regression/schools.md, `idata_pymc`
+//         (unnamed pm.Model, within-between model 4; reads the dict PRIOR);
+//         chapters/03-multilevel-regression/repeated-measures.md, `idata_ri_pymc`
+//         (unnamed pm.Model, driver means centred on alpha; reads ri_data's prior values)
+//
 // Varying intercepts with population-level predictors (a random-intercept regression):
 //
 //   y[i] ~ normal(alpha + a[group[i]] + X[i] * beta, sigma),   a[j] ~ normal(0, tau)

@@ -1,13 +1,18 @@
-"""Shared fixtures: the repository on sys.path and a throw-away cache folder."""
+"""Shared fixtures: a throw-away cache folder; PyMC in the test process compiles into the course cache.
 
-import sys
-from pathlib import Path
+``tests/library`` tests what the notebooks import (``helpers``), ``tests/tools`` the build
+(``tools``: provisioning, execution, the site, the seed sweep) and the notebooks themselves.
+"""
+
+import os
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+from tools.environment import compiler_cache_env
+
+os.environ.update(
+    compiler_cache_env()
+)  # as in the notebooks' kernels, before anything imports pytensor
 
 
 @pytest.fixture

@@ -10,17 +10,32 @@ from helpers import bayes
 def test_conjugate_posterior_matches_the_grid():
     grid = np.linspace(0, 1, 20001)
     with np.errstate(divide="ignore"):
-        density = bayes.grid_posterior(grid, stats.beta(2, 3).logpdf(grid), stats.binom.logpmf(7, 20, grid))
-    np.testing.assert_allclose(density, bayes.beta_binomial_posterior(7, 20, 2, 3).pdf(grid), atol=1e-6)
+        density = bayes.grid_posterior(
+            grid, stats.beta(2, 3).logpdf(grid), stats.binom.logpmf(7, 20, grid)
+        )
+    np.testing.assert_allclose(
+        density, bayes.beta_binomial_posterior(7, 20, 2, 3).pdf(grid), atol=1e-6
+    )
 
 
 def test_marginal_likelihood_is_the_integral_of_likelihood_times_prior():
     for k, n, a, b in [(0, 5, 1, 1), (7, 20, 2, 3), (180, 400, 0.5, 0.5)]:
-        integral, _ = integrate.quad(lambda t: stats.binom.pmf(k, n, t) * stats.beta(a, b).pdf(t), 0, 1,
-                                     points=[k / n], limit=200)
-        assert np.isclose(np.exp(bayes.log_marginal_likelihood_binomial(k, n, a, b)), integral, rtol=1e-6)
+        integral, _ = integrate.quad(
+            lambda t: stats.binom.pmf(k, n, t) * stats.beta(a, b).pdf(t),
+            0,
+            1,
+            points=[k / n],
+            limit=200,
+        )
+        assert np.isclose(
+            np.exp(bayes.log_marginal_likelihood_binomial(k, n, a, b)),
+            integral,
+            rtol=1e-6,
+        )
     # a uniform prior makes every count equally likely: 1 / (n + 1)
-    assert np.isclose(np.exp(bayes.log_marginal_likelihood_binomial(3, 9, 1, 1)), 1 / 10)
+    assert np.isclose(
+        np.exp(bayes.log_marginal_likelihood_binomial(3, 9, 1, 1)), 1 / 10
+    )
 
 
 def test_batches_sum_like_one_binomial_up_to_the_binomial_coefficients():
@@ -38,7 +53,9 @@ def test_hdi_grid_and_exact_agree_and_are_narrower_than_the_eti():
     a, b = 3.0, 20.0
     lo, hi = bayes.hdi_beta(a, b, 0.9)
     assert np.isclose(stats.beta(a, b).cdf(hi) - stats.beta(a, b).cdf(lo), 0.9)
-    assert np.isclose(stats.beta(a, b).pdf(lo), stats.beta(a, b).pdf(hi), rtol=1e-4)  # equal heights
+    assert np.isclose(
+        stats.beta(a, b).pdf(lo), stats.beta(a, b).pdf(hi), rtol=1e-4
+    )  # equal heights
     grid = np.linspace(0, 1, 100001)
     g_lo, g_hi = bayes.hdi_from_grid(grid, stats.beta(a, b).pdf(grid), 0.9)
     assert abs(g_lo - lo) < 2e-5 and abs(g_hi - hi) < 2e-5
@@ -46,18 +63,27 @@ def test_hdi_grid_and_exact_agree_and_are_narrower_than_the_eti():
     assert hi - lo < eti[1] - eti[0]
 
 
-@pytest.mark.parametrize("call, match", [
-    (lambda: bayes.beta_binomial_posterior(5, 3, 1, 1), "k <= n"),
-    (lambda: bayes.beta_binomial_posterior(1.5, 3, 1, 1), "integer"),
-    (lambda: bayes.beta_binomial_posterior(1, 3, -1, 1), "a must be positive"),
-    (lambda: bayes.log_marginal_likelihood_binomial(1, 3, 1, np.nan), "b must be positive"),
-    (lambda: bayes.log_likelihood_binomial(1, 3, 1.2), "theta"),
-    (lambda: bayes.grid_posterior([0, 0.5], [0, 0], [0, 0]), "same length"),
-    (lambda: bayes.grid_posterior([0, 0.1, 0.5], [0, 0, 0], [0, 0, 0]), "evenly"),
-    (lambda: bayes.grid_posterior([0, 0.5, 1], [-np.inf] * 3, [0, 0, 0]), "zero everywhere"),
-    (lambda: bayes.hdi_beta(0.5, 2, 0.9), "interior mode"),
-    (lambda: bayes.hdi_from_grid([0, 0.5, 1], [1, 1, 1], 1.0), "prob"),
-])
+@pytest.mark.parametrize(
+    "call, match",
+    [
+        (lambda: bayes.beta_binomial_posterior(5, 3, 1, 1), "k <= n"),
+        (lambda: bayes.beta_binomial_posterior(1.5, 3, 1, 1), "integer"),
+        (lambda: bayes.beta_binomial_posterior(1, 3, -1, 1), "a must be positive"),
+        (
+            lambda: bayes.log_marginal_likelihood_binomial(1, 3, 1, np.nan),
+            "b must be positive",
+        ),
+        (lambda: bayes.log_likelihood_binomial(1, 3, 1.2), "theta"),
+        (lambda: bayes.grid_posterior([0, 0.5], [0, 0], [0, 0]), "same length"),
+        (lambda: bayes.grid_posterior([0, 0.1, 0.5], [0, 0, 0], [0, 0, 0]), "evenly"),
+        (
+            lambda: bayes.grid_posterior([0, 0.5, 1], [-np.inf] * 3, [0, 0, 0]),
+            "zero everywhere",
+        ),
+        (lambda: bayes.hdi_beta(0.5, 2, 0.9), "interior mode"),
+        (lambda: bayes.hdi_from_grid([0, 0.5, 1], [1, 1, 1], 1.0), "prob"),
+    ],
+)
 def test_bad_input_is_refused(call, match):
     with pytest.raises(bayes.BayesError, match=match):
         call()
@@ -76,7 +102,9 @@ def test_conjugate_regression_posterior_and_predictive():
     y = X @ np.array([1.0, 2.0]) + rng.normal(0, 0.5, size=200)
     fit = bayes.ConjugateRegression(X, y, prior_scale=1e4, a0=1e-3, b0=1e-3)
     ols = np.linalg.lstsq(X, y, rcond=None)[0]
-    np.testing.assert_allclose(fit.m, ols, atol=1e-6)  # a flat prior gives least squares
+    np.testing.assert_allclose(
+        fit.m, ols, atol=1e-6
+    )  # a flat prior gives least squares
     beta, sigma = fit.draws(100_000, rng)
     np.testing.assert_allclose(beta.mean(axis=0), fit.m, atol=0.002)
     # predictive density at a new point: Student-t against averaging the normal over draws

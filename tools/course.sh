@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # One entry point for the course: set up, build, test, benchmark, serve.
 #
-#   bash helpers/course.sh setup    # .venv with the pinned packages, CmdStan
-#   bash helpers/course.sh build    # setup, execute every notebook, build _build/html
-#   bash helpers/course.sh test     # setup, then the whole test suite (what CI runs)
-#   bash helpers/course.sh bench    # setup, then cold and warm build times (helpers/bench.py)
-#   bash helpers/course.sh sweep [--seeds N] [notebook ...]   # every notebook under N other seeds
-#   bash helpers/course.sh serve    # serve _build/html on http://127.0.0.1:8000
+#   bash tools/course.sh setup    # .venv with the pinned packages, CmdStan
+#   bash tools/course.sh build    # setup, execute every notebook, build _build/html
+#   bash tools/course.sh test     # setup, then the whole test suite (what CI runs)
+#   bash tools/course.sh bench    # setup, then cold and warm build times (tools/bench.py)
+#   bash tools/course.sh sweep [--seeds N] [notebook ...]   # every notebook under N other seeds
+#   bash tools/course.sh serve    # serve _build/html on http://127.0.0.1:8000
 #
 # Idempotent: a second run reuses the venv (reinstalling only when requirements.txt
 # changed), CmdStan, the compiled models and the executed notebooks, all of which live
@@ -61,24 +61,29 @@ setup() {
       | { grep -v '^WARNING: Location .* is ignored' || true; }
     echo "$req_hash" > "$venv/.requirements.sha256"
   fi
-  "$venv/bin/python" -c "from helpers.paths import install_path_file as i; print(f'[course] wrote {i()}')"  # `import helpers` from any folder
+  if ! "$venv/bin/python" -P -c "import helpers, sys; sys.exit(helpers.__file__ != '$repo/helpers/__init__.py')" 2>/dev/null; then
+    say "installing the course library (helpers) in editable mode"
+    "$venv/bin/python" -m pip install --quiet --no-deps --no-build-isolation -e "$repo" 2>&1 \
+      | { grep -v '^WARNING: Location .* is ignored' || true; }
+  fi
+  "$venv/bin/python" -m tools.environment
   system_packages
-  "$venv/bin/python" -m helpers.cmdstan
+  "$venv/bin/python" -m tools.cmdstan
 }
 
 cmd="${1:-}"
 [ $# -gt 0 ] && shift
 case "$cmd" in
   setup) setup ;;
-  build) setup; "$venv/bin/python" -m helpers.runner build "$@" ;;
+  build) setup; "$venv/bin/python" -m tools.site "$@" ;;
   test)
     setup
     # every notebook really executes in a test run: notebooks cached by earlier runs are not
     # accepted (set BMLM_RUN_ID= , empty, to accept them while iterating locally)
     export BMLM_RUN_ID="${BMLM_RUN_ID-test-$(date +%s)-$$}"
     "$venv/bin/python" -m pytest tests -n 2 --dist loadgroup "$@" ;;
-  bench) setup; "$venv/bin/python" -m helpers.bench "$@" ;;
-  sweep) setup; "$venv/bin/python" -m helpers.sweep "$@" ;;
+  bench) setup; "$venv/bin/python" -m tools.bench "$@" ;;
+  sweep) setup; "$venv/bin/python" -m tools.sweep "$@" ;;
   serve) "$venv/bin/python" -m http.server --directory _build/html --bind 127.0.0.1 "${1:-8000}" ;;
   *) sed -n '2,13p' "$0"; exit 2 ;;
 esac

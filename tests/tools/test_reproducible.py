@@ -9,22 +9,38 @@ import numpy as np
 import pytest
 
 from helpers import data, stan
+from tools.environment import compiler_cache_env
 
 
 @pytest.mark.slow
 def test_cmdstan_is_reproducible():
     exam = data.load("exam_schools").head(50)
-    d = {"N": 50, "x": exam["standLRT"].to_numpy(), "y": exam["normexam"].to_numpy(), "alpha_scale": 1.0,
-         "beta_scale": 1.0, "sigma_scale": 1.0, "prior_only": 0}
+    d = {
+        "N": 50,
+        "x": exam["standLRT"].to_numpy(),
+        "y": exam["normexam"].to_numpy(),
+        "alpha_scale": 1.0,
+        "beta_scale": 1.0,
+        "sigma_scale": 1.0,
+        "prior_only": 0,
+    }
     model = stan.model("normal_regression")
-    draws = [model.sample(data=d, seed=7, chains=2, iter_warmup=200, iter_sampling=200,
-                          show_progress=False).stan_variable("beta") for _ in range(2)]
+    draws = [
+        model.sample(
+            data=d,
+            seed=7,
+            chains=2,
+            iter_warmup=200,
+            iter_sampling=200,
+            show_progress=False,
+        ).stan_variable("beta")
+        for _ in range(2)
+    ]
     np.testing.assert_array_equal(*draws)
 
 
 @pytest.mark.slow
 def test_pymc_with_nutpie_is_reproducible():
-    import helpers  # noqa: F401  (compile caches)
     import pymc as pm
 
     y = data.load("eight_schools")["y"].to_numpy()
@@ -33,8 +49,15 @@ def test_pymc_with_nutpie_is_reproducible():
         with pm.Model():
             mu = pm.Normal("mu", 0, 20)
             pm.Normal("y", mu, 10, observed=y)
-            idata = pm.sample(draws=200, tune=200, chains=2, cores=1, random_seed=7, nuts_sampler="nutpie",
-                              progressbar=False)
+            idata = pm.sample(
+                draws=200,
+                tune=200,
+                chains=2,
+                cores=1,
+                random_seed=7,
+                nuts_sampler="nutpie",
+                progressbar=False,
+            )
         runs.append(idata["posterior"]["mu"].to_numpy())
     np.testing.assert_array_equal(*runs)
 
@@ -43,7 +66,6 @@ def test_pymc_with_nutpie_is_reproducible():
 # Pastes model, on which fastmath made a cold and a warm compile cache draw differently.
 HIERARCHICAL = textwrap.dedent("""
     import sys
-    import helpers  # compile caches and flags, as in a notebook
     import numpy as np
     import pymc as pm
     from helpers import data, design
@@ -65,21 +87,32 @@ HIERARCHICAL = textwrap.dedent("""
 
 
 @pytest.mark.slow
-def test_pymc_draws_do_not_depend_on_the_compile_cache(tmp_path):
+def test_pymc_draws_do_not_depend_on_the_compile_cache(tmp_path, monkeypatch):
     """The first run on a fresh machine (empty compile caches) and every later run draw alike.
 
     With numba's fastmath on, a cold and a warm compile cache gave different draws for one
-    seed: the test suite's first execution disagreed with every re-execution.
+    seed: the test suite's first execution disagreed with every re-execution. The settings
+    are those every kernel gets (:func:`tools.environment.compiler_cache_env`).
     """
-    env = {**os.environ, "BMLM_CACHE": str(tmp_path / "cache"), "HOME": str(tmp_path / "home")}
-    env.pop("PYTENSOR_FLAGS", None)  # as a learner's kernel starts
+    monkeypatch.delenv("PYTENSOR_FLAGS", raising=False)
+    monkeypatch.setenv("BMLM_CACHE", str(tmp_path / "cache"))
+    env = {**os.environ, "HOME": str(tmp_path / "home"), **compiler_cache_env()}
     script = tmp_path / "fit.py"
     script.write_text(HIERARCHICAL)
     runs = []
     for name in ("cold", "warm"):
         out = tmp_path / f"{name}.npy"
-        subprocess.run([sys.executable, str(script), str(out)], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(script), str(out)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         runs.append(np.load(out))
-    assert list((tmp_path / "cache" / "pytensor" / "numba").iterdir()), "PyTensor's numba cache is not in the course cache"
-    assert not (tmp_path / "home" / ".pytensor").exists(), "PyTensor wrote a cache into the home folder"
+    assert list((tmp_path / "cache" / "pytensor" / "numba").iterdir()), (
+        "PyTensor's numba cache is not in the course cache"
+    )
+    assert not (tmp_path / "home" / ".pytensor").exists(), (
+        "PyTensor wrote a cache into the home folder"
+    )
     np.testing.assert_array_equal(*runs)

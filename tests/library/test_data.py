@@ -15,25 +15,63 @@ def test_every_dataset_loads_validated(name):
     assert list(df.columns) == list(ds.columns)
     assert len(df) > 0 and not df.isna().any().any()
     for col, kind in ds.columns.items():
-        expected = {"int": "int64", "float": "float64", "category": "category", "str": "object|str"}[kind]
-        assert any(str(df[col].dtype) == e or (e == "str" and pd.api.types.is_string_dtype(df[col]))
-                   for e in expected.split("|")), (col, df[col].dtype)
+        expected = {
+            "int": "int64",
+            "float": "float64",
+            "category": "category",
+            "str": "object|str",
+        }[kind]
+        assert any(
+            str(df[col].dtype) == e
+            or (e == "str" and pd.api.types.is_string_dtype(df[col]))
+            for e in expected.split("|")
+        ), (col, df[col].dtype)
 
 
 def test_registry_matches_files_and_shared_checksums():
     files = {p.name for p in DATA_DIR.glob("*.csv")}
-    assert files == {ds.file for ds in data.REGISTRY.values()}, "every data file is registered, and only those"
+    assert files == {ds.file for ds in data.REGISTRY.values()}, (
+        "every data file is registered, and only those"
+    )
     shared = REPO.parent / "shared" / "data" / "MD5SUMS"
     if shared.is_file():  # the curated originals: our copies are byte-identical
-        sums = dict(line.split()[::-1] for line in shared.read_text().splitlines() if line.strip())
+        sums = dict(
+            line.split()[::-1]
+            for line in shared.read_text().splitlines()
+            if line.strip()
+        )
         for ds in data.REGISTRY.values():
             assert sums[ds.file] == ds.md5, ds.file
 
 
-def test_data_readme_documents_every_dataset():
-    readme = (DATA_DIR / "README.md").read_text()
+def test_data_readme_table_is_generated_from_the_registry():
+    from tools import catalogue
+
+    assert (
+        catalogue.generated_section(catalogue.README.read_text())
+        == data.catalogue_markdown()
+    ), "data/README.md is out of date: python -m tools.catalogue"
     for ds in data.REGISTRY.values():
-        assert ds.file in readme and ds.licence in readme, ds.file
+        assert (
+            f"`{ds.file}`" in data.catalogue_markdown()
+            and ds.md5 in data.catalogue_markdown()
+        ), ds.file
+
+
+def test_registry_refuses_unknown_column_kinds():
+    with pytest.raises(
+        ValueError, match="unknown column kinds .*'x': 'integer'.*'category'"
+    ):
+        data.Dataset(
+            name="x",
+            file="x.csv",
+            description="",
+            columns={"x": "integer"},
+            source="",
+            licence="",
+            citation="",
+            md5="",
+        )
 
 
 def test_known_values():

@@ -14,26 +14,41 @@ def test_varying_slopes_shape_truth_and_seed():
 
 
 def test_varying_slopes_recovers_parameters_in_a_large_sample():
-    df = sim.varying_slopes(4000, 10, intercept=100, slope=5, tau_intercept=10, tau_slope=2, rho=-0.5,
-                            sigma=1.0, seed=3)
+    df = sim.varying_slopes(
+        4000,
+        10,
+        intercept=100,
+        slope=5,
+        tau_intercept=10,
+        tau_slope=2,
+        rho=-0.5,
+        sigma=1.0,
+        seed=3,
+    )
     t = df.attrs["truth"]
     assert abs(t["group_intercepts"].mean() - 100) < 1
     assert abs(np.std(t["group_slopes"]) - 2) < 0.1
     assert abs(np.corrcoef(t["group_intercepts"], t["group_slopes"])[0, 1] + 0.5) < 0.05
-    resid = df["y"] - (t["group_intercepts"][df["group"].cat.codes] + t["group_slopes"][df["group"].cat.codes] * df["x"])
+    resid = df["y"] - (
+        t["group_intercepts"][df["group"].cat.codes]
+        + t["group_slopes"][df["group"].cat.codes] * df["x"]
+    )
     assert abs(resid.std() - 1.0) < 0.02
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    ({"n_groups": 0}, "n_groups"),
-    ({"n_per_group": 2.5}, "n_per_group"),
-    ({"sigma": -1}, "sigma"),
-    ({"sigma": 0}, "sigma"),
-    ({"tau_slope": np.nan}, "tau_slope"),
-    ({"rho": 1.0}, "rho"),
-    ({"intercept": np.inf}, "intercept"),
-    ({"n_per_group": 3, "x": [0, 1]}, "x must hold"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"n_groups": 0}, "n_groups"),
+        ({"n_per_group": 2.5}, "n_per_group"),
+        ({"sigma": -1}, "sigma"),
+        ({"sigma": 0}, "sigma"),
+        ({"tau_slope": np.nan}, "tau_slope"),
+        ({"rho": 1.0}, "rho"),
+        ({"intercept": np.inf}, "intercept"),
+        ({"n_per_group": 3, "x": [0, 1]}, "x must hold"),
+    ],
+)
 def test_varying_slopes_rejects_bad_arguments(kwargs, match):
     with pytest.raises(sim.SimulationError, match=match):
         sim.varying_slopes(**{"n_groups": 5, "n_per_group": 4, "seed": 0, **kwargs})
@@ -51,7 +66,9 @@ def test_grouped_binomial():
 
 
 def test_grouped_poisson_exposure():
-    df = sim.grouped_poisson(5, 4000, mu=1.0, tau=0.0, exposure=np.full(20000, 2.0), seed=5)
+    df = sim.grouped_poisson(
+        5, 4000, mu=1.0, tau=0.0, exposure=np.full(20000, 2.0), seed=5
+    )
     assert abs(df["y"].mean() - 2 * np.e) < 0.05
     with pytest.raises(sim.SimulationError, match="exposure"):
         sim.grouped_poisson(2, 2, exposure=[1, 1, -1, 1], seed=0)

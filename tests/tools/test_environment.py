@@ -1,0 +1,59 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tools import environment
+
+
+def test_compiler_caches_go_outside_the_repo(tmp_cache, monkeypatch):
+    monkeypatch.delenv("PYTENSOR_FLAGS", raising=False)
+    env = environment.compiler_cache_env()
+    assert f"compiledir={tmp_cache / 'pytensor'}" in env["PYTENSOR_FLAGS"]
+    assert (
+        "numba__fastmath=False" in env["PYTENSOR_FLAGS"]
+        and "blas__ldflags=" in env["PYTENSOR_FLAGS"]
+    )
+    assert Path(env["NUMBA_CACHE_DIR"]).is_relative_to(tmp_cache)
+    monkeypatch.setenv("PYTENSOR_FLAGS", "floatX=float64,compiledir=/x")
+    flags = environment.compiler_cache_env()["PYTENSOR_FLAGS"].split(",")
+    assert (
+        "compiledir=/x" in flags
+        and "floatX=float64" in flags
+        and sum(f.startswith("compiledir") for f in flags) == 1
+    )
+
+
+def test_the_environments_kernel_carries_the_compile_cache_settings():
+    """Set up by ``course.sh setup``: JupyterLab's kernels compile as the build's do."""
+    spec = json.loads(environment.kernel_spec_path().read_text())
+    assert spec["argv"][0] == sys.executable
+    assert (
+        "numba__fastmath=False" in spec["env"]["PYTENSOR_FLAGS"]
+        and spec["env"]["NUMBA_CACHE_DIR"]
+    )
+
+
+def test_importing_the_library_changes_nothing_outside_it(tmp_path):
+    """``import helpers`` and its modules leave the environment, the cache and the home folder alone."""
+    code = (
+        "import os, sys; before = dict(os.environ)\n"
+        "import helpers\n"
+        "from helpers import bayes, checks, data, design, paths, priors, report, simulate, stan, style, widgets\n"
+        "assert dict(os.environ) == before, set(os.environ.items()) ^ set(before.items())\n"
+        "assert 'pytensor' not in sys.modules and 'pymc' not in sys.modules, 'importing helpers imports PyMC'\n"
+    )
+    env = {
+        "HOME": str(tmp_path / "home"),
+        "BMLM_CACHE": str(tmp_path / "cache"),
+        "PATH": "/usr/bin:/bin",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-P", "-c", code],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert not (tmp_path / "home").exists() and not (tmp_path / "cache").exists()

@@ -1,0 +1,158 @@
+"""The repository keeps the layout and the promises the README makes."""
+
+import re
+
+from helpers.paths import REPO
+
+TOP = [
+    "_config.yml",
+    "_toc.yml",
+    "README.md",
+    "chapters",
+    "stan",
+    "data",
+    "helpers",
+    "tests",
+    "tools",
+    "requirements.txt",
+    "pyproject.toml",
+    ".ci/run",
+    "runtime.txt",
+    "postBuild",
+    "apt.txt",
+]
+CHAPTERS = [
+    "01-bayes-basics",
+    "02-hierarchical",
+    "03-multilevel-regression",
+    "04-glmm",
+    "05-mixtures",
+]
+
+
+def test_layout():
+    for name in TOP:
+        assert (REPO / name).exists(), name
+    for ch in CHAPTERS:
+        assert (REPO / "chapters" / ch / "index.md").is_file(), ch
+
+
+def test_requirements_are_pinned_exactly():
+    lines = [l.strip() for l in (REPO / "requirements.txt").read_text().splitlines()]
+    reqs = [l for l in lines if l and not l.startswith("#")]
+    assert reqs and all(
+        re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.+\-]+", r) for r in reqs
+    ), [r for r in reqs if "==" not in r]
+    names = {r.split("==")[0].lower().replace("_", "-") for r in reqs}
+    for pkg in [
+        "pymc",
+        "arviz",
+        "bambi",
+        "nutpie",
+        "cmdstanpy",
+        "preliz",
+        "altair",
+        "ipywidgets",
+        "pandas",
+        "numpy",
+        "scipy",
+        "statsmodels",
+        "jupyter-book",
+        "jupytext",
+        "pytest",
+        "nbclient",
+    ]:
+        assert pkg in names, pkg
+
+
+def test_no_committed_notebook_outputs():
+    assert not list((REPO / "chapters").rglob("*.ipynb")), (
+        "notebooks are MyST text; outputs come from execution"
+    )
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (REPO / "README.md").read_text()
+    ci = (REPO / ".ci" / "run").read_text()
+    assert "bash tools/course.sh test" in readme and "bash tools/course.sh test" in ci
+    assert "bash tools/course.sh build" in readme
+
+
+def test_binder_files():
+    assert (REPO / "runtime.txt").read_text().strip() == "python-3.12"
+    post = (REPO / "postBuild").read_text()
+    assert "tools.cmdstan" in post and "tools.environment" in post and "-e ." in post
+
+
+def test_no_placeholders_in_the_course():
+    for page in (REPO / "chapters").rglob("*.md"):
+        text = page.read_text()
+        assert not re.search(
+            r"\bTODO\b|coming soon|placeholder|lorem ipsum", text, re.I
+        ), page
+
+
+def test_glue_roles_are_well_formed():
+    """A role like {glue:text}`name:.2f} (closing brace instead of backtick) renders as raw text."""
+    for page in (REPO / "chapters").rglob("*.md"):
+        for n, line in enumerate(page.read_text().splitlines(), 1):
+            assert not re.search(r"\{glue:\w+\}`[^`]*\}", line), (
+                f"{page.name}:{n}: {line.strip()}"
+            )
+
+
+def code_lines(page):
+    """(line number, text) of every line inside a page's code cells."""
+    inside = False
+    for n, line in enumerate(page.read_text().splitlines(), 1):
+        if line.startswith("```{code-cell}"):
+            inside = True
+        elif inside and line.startswith("```"):
+            inside = False
+        elif inside:
+            yield n, line
+
+
+def test_every_seed_comes_from_helpers_seed():
+    """A literal seed in a notebook would escape the seed sweep."""
+    literal = re.compile(
+        r"(SEED\s*=\s*\d|default_rng\(\d|random_seed\s*=\s*\d|\bseed\s*=\s*\d|RandomState\(\d)"
+    )
+    offenders = [
+        f"{nb.relative_to(REPO)}:{n}: {line.strip()}"
+        for nb in sorted((REPO / "chapters").rglob("*.md"))
+        for n, line in code_lines(nb)
+        if literal.search(line)
+    ]
+    assert not offenders, "seeds not taken from helpers.seed:\n" + "\n".join(offenders)
+
+
+def test_no_convergence_check_is_loosened_in_a_notebook():
+    """Thresholds are the gate's; a notebook may not raise or lower them for one fit."""
+    loosened = re.compile(
+        r"(rhat_max|ess_bulk_min|ess_tail_min|max_divergences|bfmi_min)\s*="
+    )
+    offenders = [
+        f"{nb.relative_to(REPO)}:{n}"
+        for nb in sorted((REPO / "chapters").rglob("*.md"))
+        for n, line in enumerate(nb.read_text().splitlines(), 1)
+        if loosened.search(line)
+    ]
+    assert not offenders, f"convergence thresholds changed in {offenders}"
+
+
+def test_the_library_does_not_reach_into_the_build():
+    """Notebooks import helpers; helpers never imports tools (the build may import helpers)."""
+    offenders = [
+        f"{p.relative_to(REPO)}:{n}"
+        for p in sorted((REPO / "helpers").rglob("*.py"))
+        for n, line in enumerate(p.read_text().splitlines(), 1)
+        if re.match(r"\s*(from|import)\s+tools\b", line)
+    ]
+    offenders += [
+        f"{nb.relative_to(REPO)}:{n}"
+        for nb in sorted((REPO / "chapters").rglob("*.md"))
+        for n, line in enumerate(nb.read_text().splitlines(), 1)
+        if re.match(r"\s*(from|import)\s+tools\b", line)
+    ]
+    assert not offenders, offenders
