@@ -12,10 +12,11 @@ from scipy import special, stats
 
 
 class BayesError(ValueError):
-    """Arguments outside a model's domain."""
+    """Arguments outside a model's domain (raised by every function of this module)."""
 
 
 def _positive(name: str, value) -> float:
+    """``value`` as a float, checked positive and finite (else :class:`BayesError`)."""
     v = float(value)
     if not np.isfinite(v) or v <= 0:
         raise BayesError(f"{name} must be positive and finite, got {value!r}")
@@ -23,6 +24,7 @@ def _positive(name: str, value) -> float:
 
 
 def _counts(k, n):
+    """``k`` and ``n`` as arrays, checked as integer counts with 0 <= k <= n."""
     k, n = np.asarray(k), np.asarray(n)
     if not (np.issubdtype(k.dtype, np.integer) and np.issubdtype(n.dtype, np.integer)):
         raise BayesError("k and n must be integer counts")
@@ -32,10 +34,37 @@ def _counts(k, n):
 
 
 def beta_binomial_posterior(k, n, a: float, b: float) -> stats.rv_continuous:
-    """Posterior of a binomial proportion: Beta(a + k, b + n - k), as a frozen scipy distribution.
+    """Return the posterior Beta(a + k, b + n - k) of a binomial proportion.
 
     ``k`` successes in ``n`` trials (scalars, or arrays that are summed: independent
     batches with the same proportion), prior Beta(a, b).
+
+    Parameters
+    ----------
+    k, n : int or array of int
+        Successes and trials, 0 <= k <= n.
+    a, b : float
+        The Beta prior's parameters, positive.
+
+    Returns
+    -------
+    scipy.stats.rv_continuous
+        The posterior as a frozen scipy distribution (``.mean()``, ``.ppf()``, ...).
+
+    Raises
+    ------
+    BayesError
+        If the counts are not integers with 0 <= k <= n, or ``a`` or ``b`` is not
+        positive and finite.
+
+    Examples
+    --------
+    >>> from helpers import bayes
+    >>> post = bayes.beta_binomial_posterior(7, 20, 2, 3)
+    >>> post.args
+    (9.0, 16.0)
+    >>> round(float(post.mean()), 3)
+    0.36
     """
     a, b = _positive("a", a), _positive("b", b)
     k, n = _counts(k, n)
@@ -44,10 +73,38 @@ def beta_binomial_posterior(k, n, a: float, b: float) -> stats.rv_continuous:
 
 
 def log_marginal_likelihood_binomial(k, n, a: float, b: float) -> float:
-    """log p(k | n) under a Beta(a, b) prior on the proportion (the beta-binomial pmf).
+    """Return log p(k | n) under a Beta(a, b) prior on the proportion.
 
-    For arrays, the batches are independent binomials sharing one proportion, and the
-    result is the log probability of all of them together.
+    This is the log of the beta-binomial pmf. For arrays, the batches are independent
+    binomials sharing one proportion, and the result is the log probability of all of
+    them together.
+
+    Parameters
+    ----------
+    k, n : int or array of int
+        Successes and trials, 0 <= k <= n.
+    a, b : float
+        The Beta prior's parameters, positive.
+
+    Returns
+    -------
+    float
+        The log marginal likelihood (the log evidence).
+
+    Raises
+    ------
+    BayesError
+        If the counts are not integers with 0 <= k <= n, or ``a`` or ``b`` is not
+        positive and finite.
+
+    Examples
+    --------
+    A uniform prior makes every count from 0 to n equally likely, 1 / (n + 1):
+
+    >>> import numpy as np
+    >>> from helpers import bayes
+    >>> float(np.exp(bayes.log_marginal_likelihood_binomial(3, 9, 1, 1)).round(6))
+    0.1
     """
     a, b = _positive("a", a), _positive("b", b)
     k, n = _counts(k, n)
@@ -59,7 +116,32 @@ def log_marginal_likelihood_binomial(k, n, a: float, b: float) -> float:
 
 
 def log_likelihood_binomial(k, n, theta: float) -> float:
-    """log p(k | n, theta): the binomial log-likelihood at a fixed proportion."""
+    """Return log p(k | n, theta): the binomial log-likelihood at a fixed proportion.
+
+    Parameters
+    ----------
+    k, n : int or array of int
+        Successes and trials, 0 <= k <= n; arrays are independent batches, summed.
+    theta : float
+        The proportion, in [0, 1].
+
+    Returns
+    -------
+    float
+        The log-likelihood.
+
+    Raises
+    ------
+    BayesError
+        If the counts are not integers with 0 <= k <= n, or ``theta`` is outside
+        [0, 1].
+
+    Examples
+    --------
+    >>> from helpers import bayes
+    >>> round(bayes.log_likelihood_binomial(7, 20, 0.5), 3)
+    -2.605
+    """
     k, n = _counts(k, n)
     if not 0 <= theta <= 1:
         raise BayesError(f"theta must lie in [0, 1], got {theta}")
@@ -67,17 +149,49 @@ def log_likelihood_binomial(k, n, theta: float) -> float:
 
 
 def grid_posterior(grid, log_prior, log_likelihood) -> np.ndarray:
-    """Posterior density on an evenly spaced grid from log prior and log likelihood values.
+    """Return the posterior density on an evenly spaced grid.
 
     Works in logs and subtracts the maximum before exponentiating, so likelihoods of
     hundreds of thousands of observations do not underflow; normalised so that the
     density integrates to 1 by the trapezoidal rule.
+
+    Parameters
+    ----------
+    grid : array_like
+        Increasing, evenly spaced parameter values (at least 3).
+    log_prior, log_likelihood : array_like
+        Their values at each grid point (``-inf`` where the density is zero).
+
+    Returns
+    -------
+    numpy.ndarray
+        The normalised posterior density at each grid point.
+
+    Raises
+    ------
+    BayesError
+        If the arrays are not 1-d of one length (>= 3), the grid is not increasing and
+        evenly spaced, or the posterior is zero everywhere on it.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scipy import stats
+    >>> from helpers import bayes
+    >>> grid = np.linspace(0, 1, 101)
+    >>> with np.errstate(divide="ignore"):  # log(0) at the ends of the grid
+    ...     density = bayes.grid_posterior(
+    ...         grid, stats.beta(2, 3).logpdf(grid), stats.binom.logpmf(7, 20, grid)
+    ...     )
+    >>> round(float(grid[density.argmax()]), 2)  # the posterior mode
+    0.35
     """
     grid = np.asarray(grid, dtype=float)
     lp = np.asarray(log_prior, dtype=float) + np.asarray(log_likelihood, dtype=float)
     if grid.ndim != 1 or grid.size < 3 or lp.shape != grid.shape:
         raise BayesError(
-            "grid, log_prior and log_likelihood must be 1-d arrays of the same length (>= 3)"
+            "grid, log_prior and log_likelihood must be 1-d arrays "
+            "of the same length (>= 3)"
         )
     if not np.allclose(np.diff(grid), grid[1] - grid[0]) or grid[1] <= grid[0]:
         raise BayesError("the grid must be increasing and evenly spaced")
@@ -89,10 +203,42 @@ def grid_posterior(grid, log_prior, log_likelihood) -> np.ndarray:
 
 
 def hdi_from_grid(grid, density, prob: float) -> tuple[float, float]:
-    """The highest-density interval of a unimodal density given on an even grid.
+    """Return the highest-density interval of a unimodal density on an even grid.
 
     Lowers a horizontal line until the region above it holds ``prob`` of the mass;
     accurate to about one grid step.
+
+    Parameters
+    ----------
+    grid : array_like
+        Increasing, evenly spaced parameter values.
+    density : array_like
+        The density at each grid point (need not be normalised).
+    prob : float
+        The interval's probability, strictly between 0 and 1.
+
+    Returns
+    -------
+    tuple of float
+        ``(lower, upper)``.
+
+    Raises
+    ------
+    BayesError
+        If ``prob`` is not strictly between 0 and 1, or the highest-density region is
+        not one interval (a multimodal density).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scipy import stats
+    >>> from helpers import bayes
+    >>> grid = np.linspace(0, 1, 1001)
+    >>> density = stats.beta(9, 16).pdf(grid)
+    >>> [round(x, 3) for x in bayes.hdi_from_grid(grid, density, 0.9)]
+    [0.205, 0.513]
+
+    :func:`hdi_beta` gives the exact answer for this density, (0.204, 0.513).
     """
     if not 0 < prob < 1:
         raise BayesError(f"prob must lie strictly between 0 and 1, got {prob}")
@@ -105,13 +251,42 @@ def hdi_from_grid(grid, density, prob: float) -> tuple[float, float]:
     lo, hi = grid[inside.min()], grid[inside.max()]
     if len(inside) != inside.max() - inside.min() + 1:
         raise BayesError(
-            "the highest-density region is not one interval (is the density multimodal?)"
+            "the highest-density region is not one interval "
+            "(is the density multimodal?)"
         )
     return float(lo), float(hi)
 
 
 def hdi_beta(a: float, b: float, prob: float) -> tuple[float, float]:
-    """Exact highest-density interval of a Beta(a, b) with a, b > 1 (unimodal)."""
+    """Return the exact highest-density interval of a Beta(a, b) with a, b > 1.
+
+    The shortest interval holding ``prob`` of the mass, found by minimising its width
+    over the lower tail's probability (a, b > 1 make the density unimodal).
+
+    Parameters
+    ----------
+    a, b : float
+        The Beta distribution's parameters, both greater than 1.
+    prob : float
+        The interval's probability, strictly between 0 and 1.
+
+    Returns
+    -------
+    tuple of float
+        ``(lower, upper)``.
+
+    Raises
+    ------
+    BayesError
+        If ``a`` or ``b`` is not greater than 1, or ``prob`` is not strictly between 0
+        and 1.
+
+    Examples
+    --------
+    >>> from helpers import bayes
+    >>> [round(x, 3) for x in bayes.hdi_beta(9, 16, 0.9)]
+    [0.204, 0.513]
+    """
     from scipy import optimize
 
     a, b = _positive("a", a), _positive("b", b)
@@ -133,10 +308,49 @@ def hdi_beta(a: float, b: float, prob: float) -> tuple[float, float]:
 class ConjugateRegression:
     """Bayesian linear regression with the conjugate normal-inverse-gamma prior.
 
-    ``y = X beta + e``, ``e ~ N(0, sigma^2)``, ``beta | sigma^2 ~ N(0, sigma^2 * prior_scale^2 I)``,
-    ``sigma^2 ~ InvGamma(a0, b0)``. The posterior is available exactly, so refitting for
-    leave-one-out or k-fold cross-validation costs a matrix inverse, and posterior draws are
-    independent (no MCMC). Used to check PSIS-LOO and WAIC against exact answers.
+    ``y = X beta + e``, ``e ~ N(0, sigma^2)``,
+    ``beta | sigma^2 ~ N(0, sigma^2 * prior_scale^2 I)``,
+    ``sigma^2 ~ InvGamma(a0, b0)``. The posterior is available exactly, so refitting
+    for leave-one-out or k-fold cross-validation costs a matrix inverse, and posterior
+    draws are independent (no MCMC). Used to check PSIS-LOO and WAIC against exact
+    answers.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, p)
+        The predictor matrix (include a column of ones for an intercept).
+    y : array_like, shape (n,)
+        The outcomes.
+    prior_scale : float, default 10.0
+        The prior sd of each coefficient, in units of ``sigma``.
+    a0, b0 : float, default 1.0
+        Shape and scale of the inverse-gamma prior on ``sigma^2``.
+
+    Attributes
+    ----------
+    m : numpy.ndarray, shape (p,)
+        Posterior mean of ``beta``.
+    V : numpy.ndarray, shape (p, p)
+        Posterior covariance of ``beta``, in units of ``sigma^2``.
+    a, b : float
+        Shape and scale of the inverse-gamma posterior of ``sigma^2``.
+
+    Raises
+    ------
+    BayesError
+        If ``X`` is not (n, p) and ``y`` (n,) with the same n > 0, either holds a
+        non-finite value, or a prior parameter is not positive and finite.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from helpers import bayes
+    >>> rng = np.random.default_rng(1)
+    >>> X = np.column_stack([np.ones(50), rng.normal(size=50)])
+    >>> y = X @ np.array([1.0, 2.0]) + rng.normal(0, 0.5, size=50)
+    >>> fit = bayes.ConjugateRegression(X, y)
+    >>> fit.m.round(2)
+    array([0.94, 1.98])
     """
 
     def __init__(
@@ -160,7 +374,19 @@ class ConjugateRegression:
         self.b = self.b0 + 0.5 * (y @ y - self.m @ precision @ self.m)
 
     def predictive(self, Xnew) -> stats.rv_continuous:
-        """Posterior predictive distribution of new outcomes at rows ``Xnew``: Student-t."""
+        """Return the posterior predictive distribution of new outcomes at ``Xnew``.
+
+        Parameters
+        ----------
+        Xnew : array_like, shape (k, p) or (p,)
+            Predictor rows of the new observations.
+
+        Returns
+        -------
+        scipy.stats.rv_continuous
+            A frozen Student-t with one location and scale per row (``.logpdf(y_new)``
+            gives each new outcome's log predictive density).
+        """
         Xnew = np.atleast_2d(np.asarray(Xnew, dtype=float))
         scale = np.sqrt(
             self.b / self.a * (1 + np.einsum("ij,jk,ik->i", Xnew, self.V, Xnew))
@@ -170,7 +396,22 @@ class ConjugateRegression:
     def draws(
         self, size: int, rng: np.random.Generator
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Independent posterior draws: ``beta`` (size, p) and ``sigma`` (size,)."""
+        """Draw independent samples from the posterior.
+
+        Parameters
+        ----------
+        size : int
+            Number of draws.
+        rng : numpy.random.Generator
+            The random number generator.
+
+        Returns
+        -------
+        beta : numpy.ndarray, shape (size, p)
+            Draws of the coefficients.
+        sigma : numpy.ndarray, shape (size,)
+            Draws of the residual sd.
+        """
         sigma2 = stats.invgamma(self.a, scale=self.b).rvs(size=size, random_state=rng)
         L = np.linalg.cholesky(self.V)
         beta = self.m + np.sqrt(sigma2)[:, None] * (

@@ -19,7 +19,14 @@ CHAPTERS_DIR = REPO / "chapters"
 
 
 def cache_root() -> Path:
-    """Return (and create) the cache root outside the repository."""
+    """Return (and create) the cache root outside the repository.
+
+    Returns
+    -------
+    pathlib.Path
+        ``$BMLM_CACHE`` if set, else ``$XDG_CACHE_HOME/bmlm-course``, else
+        ``~/.cache/bmlm-course``; created if missing.
+    """
     explicit = os.environ.get("BMLM_CACHE")
     if explicit:
         root = Path(explicit).expanduser()
@@ -31,7 +38,24 @@ def cache_root() -> Path:
 
 
 def cache_dir(*parts: str) -> Path:
-    """Return (and create) a sub-folder of the cache root."""
+    """Return (and create) a sub-folder of the cache root.
+
+    Parameters
+    ----------
+    *parts : str
+        Names of the nested folders below :func:`cache_root`.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder, created with its parents if missing.
+
+    Examples
+    --------
+    >>> from helpers import paths
+    >>> paths.cache_dir("notebooks", "chapters")  # doctest: +ELLIPSIS
+    PosixPath('.../notebooks/chapters')
+    """
     path = cache_root().joinpath(*parts)
     path.mkdir(parents=True, exist_ok=True)
     return path
@@ -43,6 +67,25 @@ def content_hash(*items: bytes | str | Path, length: int = 16) -> str:
     A :class:`~pathlib.Path` contributes its name and bytes, so renaming or editing a
     file changes the key; a folder contributes every file below it, in sorted order
     (``__pycache__`` and dotfiles excluded).
+
+    Parameters
+    ----------
+    *items : bytes, str or pathlib.Path
+        What the key depends on, in order.
+    length : int, default 16
+        Number of hex digits kept (of SHA-256's 64).
+
+    Returns
+    -------
+    str
+        The first ``length`` hex digits of the SHA-256 digest.
+
+    Examples
+    --------
+    >>> from helpers import paths
+    >>> key = paths.content_hash(paths.STAN_DIR / "sleepstudy_varying_slopes.stan")
+    >>> len(key)
+    16
     """
     digest = hashlib.sha256()
     for item in items:
@@ -61,6 +104,7 @@ def content_hash(*items: bytes | str | Path, length: int = 16) -> str:
 
 
 def _files_below(folder: Path):
+    """Yield every file below ``folder`` but ``__pycache__`` and dot-named ones."""
     for f in folder.rglob("*"):
         rel = f.relative_to(folder).parts
         if (

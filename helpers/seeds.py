@@ -1,4 +1,4 @@
-"""One seed mechanism for every notebook: the shipped seed, or an alternative for the sweep.
+"""One seed mechanism for every notebook: the shipped seed, or a sweep's alternative.
 
 >>> import helpers
 >>> SEED = helpers.seed(1993)   # 1993 unless BMLM_SEED_SWEEP asks for another
@@ -18,11 +18,39 @@ _MAX = 2**31 - 1  # every sampler of the course accepts seeds below this
 
 
 def seed(shipped: int) -> int:
-    """The seed a notebook uses: ``shipped``, or alternative number ``$BMLM_SEED_SWEEP``.
+    """Return the seed a notebook uses: ``shipped``, or a sweep's alternative.
 
-    Alternative ``k`` is derived from ``(shipped, k)`` by :class:`numpy.random.SeedSequence`,
-    so each notebook gets its own, unrelated alternative seeds; ``BMLM_SEED_SWEEP`` unset,
-    empty or ``0`` means the shipped seed.
+    Alternative ``k`` (``BMLM_SEED_SWEEP=k``) is derived from ``(shipped, k)`` by
+    :class:`numpy.random.SeedSequence`, so each notebook gets its own, unrelated
+    alternative seeds; ``BMLM_SEED_SWEEP`` unset, empty or ``0`` means the shipped seed.
+
+    Parameters
+    ----------
+    shipped : int
+        The notebook's own seed, an integer from 0 to 2**31 - 1.
+
+    Returns
+    -------
+    int
+        ``shipped``, or alternative number ``$BMLM_SEED_SWEEP`` (below 2**31 - 1, which
+        every sampler of the course accepts).
+
+    Raises
+    ------
+    ValueError
+        If ``shipped`` is not an integer from 0 to 2**31 - 1, or ``BMLM_SEED_SWEEP`` is
+        not a whole number >= 0.
+
+    Examples
+    --------
+    In a notebook's setup cell:
+
+    >>> import helpers
+    >>> import numpy as np
+    >>> SEED = helpers.seed(1993)
+    >>> SEED  # BMLM_SEED_SWEEP unset: the shipped seed
+    1993
+    >>> rng = np.random.default_rng(SEED)
     """
     if (
         isinstance(shipped, bool)
@@ -41,7 +69,8 @@ def seed(shipped: int) -> int:
         k = -1
     if k < 0:
         raise ValueError(
-            f"{SWEEP_ENV} must be a whole number >= 0 (0 = the shipped seed), got {raw!r}"
+            f"{SWEEP_ENV} must be a whole number >= 0 (0 = the shipped seed), "
+            f"got {raw!r}"
         )
     if k == 0:
         return shipped

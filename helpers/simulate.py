@@ -12,25 +12,29 @@ import pandas as pd
 
 
 class SimulationError(ValueError):
-    """Arguments a simulator cannot use."""
+    """Arguments a simulator cannot use (raised by every simulator of this module)."""
 
 
 def _count(name: str, value) -> int:
+    """``value`` as an int, checked to be a positive integer (not a bool)."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
         raise SimulationError(f"{name} must be a positive integer, got {value!r}")
     return int(value)
 
 
 def _scale(name: str, value, allow_zero: bool = True) -> float:
+    """``value`` as a float, checked finite and >= 0 (> 0 unless ``allow_zero``)."""
     v = float(value)
     if not np.isfinite(v) or v < 0 or (v == 0 and not allow_zero):
         raise SimulationError(
-            f"{name} must be {'non-negative' if allow_zero else 'positive'} and finite, got {value!r}"
+            f"{name} must be {'non-negative' if allow_zero else 'positive'} "
+            f"and finite, got {value!r}"
         )
     return v
 
 
 def _finite(name: str, value) -> float:
+    """``value`` as a float, checked finite."""
     v = float(value)
     if not np.isfinite(v):
         raise SimulationError(f"{name} must be finite, got {value!r}")
@@ -55,12 +59,54 @@ def varying_slopes(
     x: np.ndarray | None = None,
     seed: int,
 ) -> pd.DataFrame:
-    """Normal data with group intercepts and slopes drawn from a bivariate normal.
+    """Simulate normal data with group intercepts and slopes from a bivariate normal.
 
     ``y = (intercept + u0[g]) + (slope + u1[g]) * x + e``, ``(u0, u1) ~ MVN(0, S)`` with
     sds ``tau_intercept, tau_slope`` and correlation ``rho``, ``e ~ Normal(0, sigma)``.
-    ``x`` defaults to ``0, 1, ..., n_per_group - 1`` in every group (the sleepstudy
-    design). Columns: ``group`` (categorical), ``x``, ``y``.
+
+    Parameters
+    ----------
+    n_groups : int, default 20
+        Number of groups.
+    n_per_group : int, default 10
+        Observations per group.
+    intercept, slope : float
+        The average intercept and slope (defaults 250 and 10, sleepstudy-like
+        milliseconds and milliseconds a day).
+    tau_intercept, tau_slope : float
+        Between-group sds of the intercepts and slopes, >= 0 (defaults 25 and 6).
+    rho : float, default 0.0
+        Their correlation, strictly between -1 and 1.
+    sigma : float, default 25.0
+        The residual sd, > 0.
+    x : array_like, optional
+        The ``n_per_group`` predictor values, the same in every group; default
+        ``0, 1, ..., n_per_group - 1`` (the sleepstudy design).
+    seed : int
+        Seeds :func:`numpy.random.default_rng`; required.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``group`` (categorical, ``g01``, ``g02``, ...), ``x``, ``y``;
+        ``attrs["truth"]`` holds the parameters and each group's own intercept and
+        slope (``group_intercepts``, ``group_slopes``).
+
+    Raises
+    ------
+    SimulationError
+        If a count is not a positive integer, a scale is negative or not finite,
+        ``rho`` is outside (-1, 1), or ``x`` does not hold ``n_per_group`` finite
+        values.
+
+    Examples
+    --------
+    >>> from helpers import simulate
+    >>> sim = simulate.varying_slopes(18, 10, rho=0.3, seed=1)
+    >>> sim.shape, sim["group"].nunique()
+    ((180, 3), 18)
+    >>> sim.attrs["truth"]["group_slopes"].shape
+    (18,)
     """
     n_groups, n_per_group = (
         _count("n_groups", n_groups),
@@ -101,6 +147,7 @@ def varying_slopes(
 
 
 def _logistic(x):
+    """The inverse logit, 1 / (1 + exp(-x))."""
     return 1.0 / (1.0 + np.exp(-x))
 
 
@@ -112,11 +159,41 @@ def grouped_binomial(
     tau: float = 0.5,
     seed: int,
 ) -> pd.DataFrame:
-    """Binomial counts with group log-odds ``mu + tau * z_g``, ``z_g ~ Normal(0, 1)``.
+    """Simulate binomial counts with group log-odds ``mu + tau * z_g``.
 
-    ``trials`` is one count for every group or an array of one count per group.
-    Columns: ``group``, ``n`` (trials), ``y`` (successes); ``attrs["truth"]["p"]``
-    holds each group's true probability.
+    ``z_g ~ Normal(0, 1)``, one per group.
+
+    Parameters
+    ----------
+    n_groups : int, default 20
+        Number of groups.
+    trials : int or array of int, default 50
+        One count for every group or an array of one count per group, each >= 1.
+    mu : float, default -1.0
+        The average log-odds.
+    tau : float, default 0.5
+        The between-group sd of the log-odds, >= 0.
+    seed : int
+        Seeds :func:`numpy.random.default_rng`; required.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``group``, ``n`` (trials), ``y`` (successes); ``attrs["truth"]`` holds
+        ``mu``, ``tau`` and ``p``, each group's true probability.
+
+    Raises
+    ------
+    SimulationError
+        If ``n_groups`` is not a positive integer, ``mu`` or ``tau`` is not valid, or
+        ``trials`` is not one positive integer or ``n_groups`` of them.
+
+    Examples
+    --------
+    >>> from helpers import simulate
+    >>> sim = simulate.grouped_binomial(5, trials=40, seed=2)
+    >>> sim["y"].tolist()
+    [13, 6, 5, 3, 20]
     """
     n_groups = _count("n_groups", n_groups)
     mu, tau = _finite("mu", mu), _scale("tau", tau)
@@ -150,11 +227,43 @@ def grouped_poisson(
     exposure: np.ndarray | None = None,
     seed: int,
 ) -> pd.DataFrame:
-    """Poisson counts with group log-rates ``mu + tau * z_g`` and optional exposure.
+    """Simulate Poisson counts with group log-rates ``mu + tau * z_g``.
 
-    ``exposure`` (one positive value per observation, default 1) multiplies the rate.
-    Columns: ``group``, ``exposure``, ``y``; ``attrs["truth"]["rate"]`` holds each
-    group's true rate per unit exposure.
+    ``z_g ~ Normal(0, 1)``, one per group; an optional exposure multiplies the rate.
+
+    Parameters
+    ----------
+    n_groups : int, default 20
+        Number of groups.
+    n_per_group : int, default 10
+        Observations per group.
+    mu : float, default 1.0
+        The average log-rate.
+    tau : float, default 0.5
+        The between-group sd of the log-rates, >= 0.
+    exposure : array_like, optional
+        One positive value per observation (``n_groups * n_per_group``), default 1.
+    seed : int
+        Seeds :func:`numpy.random.default_rng`; required.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``group``, ``exposure``, ``y``; ``attrs["truth"]`` holds ``mu``,
+        ``tau`` and ``rate``, each group's true rate per unit exposure.
+
+    Raises
+    ------
+    SimulationError
+        If a count is not a positive integer, ``mu`` or ``tau`` is not valid, or
+        ``exposure`` does not hold ``n_groups * n_per_group`` positive finite values.
+
+    Examples
+    --------
+    >>> from helpers import simulate
+    >>> sim = simulate.grouped_poisson(3, 4, seed=3)
+    >>> sim.shape
+    (12, 3)
     """
     n_groups, n_per_group = (
         _count("n_groups", n_groups),

@@ -11,11 +11,12 @@ rebuilds it, the repository stays clean and a warm machine compiles nothing.
 Without the course library the same step is plain cmdstanpy::
 
     from cmdstanpy import CmdStanModel
-    model = CmdStanModel(stan_file="../../stan/sleepstudy_varying_slopes.stan")  # compiles next to the file
+    # compiles next to the file
+    model = CmdStanModel(stan_file="../../stan/sleepstudy_varying_slopes.stan")
 
-CmdStan itself is found, not installed, here: :func:`cmdstan_home` looks at ``$CMDSTAN``,
-cmdstanpy's ``~/.cmdstan`` and the course cache, where ``bash tools/course.sh setup`` builds
-one (``tools/cmdstan.py``).
+CmdStan itself is found, not installed, here: :func:`cmdstan_home` looks at
+``$CMDSTAN``, cmdstanpy's ``~/.cmdstan`` and the course cache, where
+``bash tools/course.sh setup`` builds one (``tools/cmdstan.py``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from pathlib import Path
 
 from .paths import STAN_DIR, cache_dir, content_hash
 
-# written by tools/cmdstan.py into a CmdStan it built completely (a half-built one has no marker)
+# written by tools/cmdstan.py into a CmdStan it built completely
+# (a half-built one has no marker)
 BUILT_MARKER = ".bmlm-built"
 
 
@@ -37,11 +39,23 @@ class StanModelError(ValueError):
 
 
 class CmdStanNotFound(RuntimeError):
-    """No built CmdStan on this machine."""
+    """No built CmdStan on this machine (the message says how to get one)."""
 
 
 def is_cmdstan(path: str | os.PathLike | None) -> bool:
-    """True if ``path`` is a built CmdStan folder (makefile, stanc and stansummary)."""
+    """Say whether ``path`` is a built CmdStan folder.
+
+    Parameters
+    ----------
+    path : str, os.PathLike or None
+        A folder, or None.
+
+    Returns
+    -------
+    bool
+        True if it has a ``makefile`` and executable ``bin/stanc`` and
+        ``bin/stansummary``.
+    """
     if not path:
         return False
     p = Path(path)
@@ -53,11 +67,20 @@ def is_cmdstan(path: str | os.PathLike | None) -> bool:
 
 
 def _version_key(path: Path) -> tuple[int, ...]:
+    """The numbers in a folder's name (``cmdstan-2.37.0`` -> (2, 37, 0)), to sort by."""
     return tuple(int(x) for x in re.findall(r"\d+", path.name)) or (0,)
 
 
 def find_cmdstan() -> Path | None:
-    """A built CmdStan, or None: ``$CMDSTAN``, else the newest ``~/.cmdstan/cmdstan-*``, else the course cache's."""
+    """Find a built CmdStan on this machine, or return None.
+
+    Returns
+    -------
+    pathlib.Path or None
+        ``$CMDSTAN`` if it is a built CmdStan, else the newest
+        ``~/.cmdstan/cmdstan-*``, else the newest CmdStan that ``tools/cmdstan.py``
+        built completely in the course cache; None if there is none.
+    """
     env = os.environ.get("CMDSTAN")
     if env and is_cmdstan(env):
         return Path(env)
@@ -81,7 +104,18 @@ def find_cmdstan() -> Path | None:
 
 
 def cmdstan_home() -> Path:
-    """The CmdStan that :func:`model` compiles with; raises :class:`CmdStanNotFound` naming the ways to get one."""
+    """Return the CmdStan that :func:`model` compiles with.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder :func:`find_cmdstan` found.
+
+    Raises
+    ------
+    CmdStanNotFound
+        If there is none; the message names the ways to get one.
+    """
     home = find_cmdstan()
     if home is None:
         where = (
@@ -90,20 +124,44 @@ def cmdstan_home() -> Path:
             else ""
         )
         raise CmdStanNotFound(
-            f"{where}no CmdStan in ~/.cmdstan or in {cache_dir('cmdstan')}: run `bash tools/course.sh setup` "
-            "(builds one into the course cache), or `python -c 'import cmdstanpy; cmdstanpy.install_cmdstan()'`, "
+            f"{where}no CmdStan in ~/.cmdstan or in {cache_dir('cmdstan')}: "
+            "run `bash tools/course.sh setup` (builds one into the course cache), "
+            "or `python -c 'import cmdstanpy; cmdstanpy.install_cmdstan()'`, "
             "or point $CMDSTAN at a built CmdStan"
         )
     return home
 
 
 def names() -> list[str]:
-    """Sorted names of the programs in ``stan/`` (file names without ``.stan``)."""
+    """Return the sorted names of the programs in ``stan/``.
+
+    Returns
+    -------
+    list of str
+        File names without ``.stan``: the names :func:`model` accepts.
+    """
     return sorted(p.stem for p in STAN_DIR.glob("*.stan"))
 
 
 def path(name: str) -> Path:
-    """Path of ``stan/NAME.stan``; raises :class:`StanModelError` for an unknown name."""
+    """Return the path of ``stan/NAME.stan``.
+
+    Parameters
+    ----------
+    name : str
+        A program's name: a bare file stem like ``"eight_schools_noncentred"``.
+
+    Returns
+    -------
+    pathlib.Path
+        The program's file.
+
+    Raises
+    ------
+    StanModelError
+        If ``name`` is not a bare stem (a path, or ending in ``.stan``) or no such
+        program exists; the message lists the known ones.
+    """
     if not isinstance(name, str) or not name or "/" in name or name.endswith(".stan"):
         raise StanModelError(
             f"a Stan model name is a bare file stem like 'eight_schools', got {name!r}"
@@ -117,11 +175,35 @@ def path(name: str) -> Path:
 
 
 def code(name: str) -> str:
-    """The source of a program, for printing in a notebook."""
+    """Return the source of a program, for printing in a notebook.
+
+    Parameters
+    ----------
+    name : str
+        A program's name (see :func:`names`).
+
+    Returns
+    -------
+    str
+        The program's text.
+
+    Raises
+    ------
+    StanModelError
+        If ``name`` is unknown.
+
+    Examples
+    --------
+    >>> from helpers import stan
+    >>> source = stan.code("sleepstudy_varying_slopes")
+    >>> source.startswith("//")  # every program opens with its header comment
+    True
+    """
     return path(name).read_text()
 
 
 def _cmdstan_version(home: Path) -> str:
+    """The version in a CmdStan folder's name (``cmdstan-2.37.0`` -> ``2.37.0``)."""
     return home.name.replace("cmdstan-", "") or "unknown"
 
 
@@ -132,16 +214,39 @@ def model(name: str):
     outside the repository, keyed by the program's content. Concurrent callers (the
     test workers) wait on a file lock instead of compiling twice.
 
-    cmdstanpy's per-chain progress messages (logger level INFO) are silenced; its warnings
-    (a chain that failed, numerical problems during sampling) reach the reader, and every
-    fit then goes through :func:`helpers.checks.check_convergence`.
+    cmdstanpy's per-chain progress messages (logger level INFO) are silenced; its
+    warnings (a chain that failed, numerical problems during sampling) reach the
+    reader, and every fit then goes through :func:`helpers.checks.check_convergence`.
+
+    Parameters
+    ----------
+    name : str
+        A program's name (see :func:`names`).
+
+    Returns
+    -------
+    cmdstanpy.CmdStanModel
+        The compiled model; sample from it with plain cmdstanpy.
+
+    Raises
+    ------
+    StanModelError
+        If ``name`` is unknown or the program does not compile.
+    CmdStanNotFound
+        If there is no built CmdStan (see :func:`cmdstan_home`).
+
+    Examples
+    --------
+    >>> from helpers import stan
+    >>> model = stan.model("sleepstudy_varying_slopes")  # compiles once per source
+    >>> fit = model.sample(data=stan_data, seed=SEED, chains=4)
+    >>> idata = az.from_cmdstanpy(fit, coords=coords, dims=dims)
     """
     import cmdstanpy
     from filelock import FileLock
 
-    cmdstanpy.utils.get_logger().setLevel(
-        logging.WARNING
-    )  # creates its handler first; INFO chatter off
+    # creates its handler first; INFO chatter off
+    cmdstanpy.utils.get_logger().setLevel(logging.WARNING)
     src = path(name)
     home = cmdstan_home()
     cmdstanpy.set_cmdstan_path(str(home))
@@ -153,7 +258,8 @@ def model(name: str):
             shutil.copyfile(src, stan_file)
         if not exe.is_file():
             print(
-                f"[stan] compiling {name}.stan (once per source change, about a minute)",
+                f"[stan] compiling {name}.stan "
+                "(once per source change, about a minute)",
                 flush=True,
             )
         try:

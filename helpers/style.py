@@ -1,9 +1,9 @@
-"""One look for every figure: a matplotlib style and an Altair theme from the same palette.
+"""One look for every figure: a matplotlib style and an Altair theme from one palette.
 
-Call :func:`setup` once at the top of a notebook. Inside Jupyter it shows Altair charts as
-SVG drawn in the kernel by vl-convert (no CDN needed). The site build enables its own
-renderer before the notebook runs (``tools/charts.py``: interactive charts that load Vega
-from the site), and :func:`setup` leaves a renderer chosen that way alone.
+Call :func:`setup` once at the top of a notebook. Inside Jupyter it shows Altair charts
+as SVG drawn in the kernel by vl-convert (no CDN needed). The site build enables its own
+renderer before the notebook runs (``tools/charts.py``: interactive charts that load
+Vega from the site), and :func:`setup` leaves a renderer chosen that way alone.
 """
 
 from __future__ import annotations
@@ -23,14 +23,19 @@ DATA_COLOR = "#404040"  # observed data
 PRIOR_COLOR = "#8A8A8A"  # prior draws
 POSTERIOR_COLOR = PALETTE[0]
 FONT = "DejaVu Sans"
-WIDTH, HEIGHT = (
-    560,
-    300,
-)  # Altair chart size in pixels; matplotlib figures match its aspect
+# Altair chart size in pixels; matplotlib figures match its aspect
+WIDTH, HEIGHT = 560, 300
 
 
 def matplotlib_rc() -> dict:
-    """The course's matplotlib rcParams."""
+    """Return the course's matplotlib rcParams.
+
+    Returns
+    -------
+    dict
+        Settings for ``matplotlib.rcParams.update``: the palette as the colour cycle,
+        the figure size and resolution, fonts, a light grid and no top or right spine.
+    """
     from cycler import cycler
 
     return {
@@ -54,7 +59,14 @@ def matplotlib_rc() -> dict:
 
 
 def altair_theme() -> dict:
-    """The course's Altair/Vega-Lite config, matching :func:`matplotlib_rc`."""
+    """Return the course's Altair/Vega-Lite config, matching :func:`matplotlib_rc`.
+
+    Returns
+    -------
+    dict
+        A Vega-Lite ``{"config": ...}`` theme: chart size, font, palette, axes, legend
+        and titles.
+    """
     return {
         "config": {
             "view": {
@@ -84,7 +96,19 @@ def altair_theme() -> dict:
 
 
 def setup() -> None:
-    """Apply the course style to matplotlib, ArviZ and Altair; choose Altair's renderer."""
+    """Apply the course style to matplotlib, ArviZ and Altair; choose Altair's renderer.
+
+    Registers and enables the Altair theme ``"bmlm"`` and lifts Altair's 5000-row
+    limit. In Jupyter, where Altair's renderer is still the default, charts are drawn
+    as SVG in the kernel; a renderer the site build enabled is kept.
+
+    Examples
+    --------
+    In a notebook's setup cell:
+
+    >>> from helpers import style
+    >>> style.setup()
+    """
     import altair as alt
     import matplotlib as mpl
 
@@ -96,15 +120,19 @@ def setup() -> None:
 
     alt.data_transformers.disable_max_rows()
     if alt.renderers.active == "default":
-        # in Jupyter: SVG drawn by vl-convert in the kernel, so charts show with no internet
-        # (the explorer's kernel face redraws them from ipywidgets sliders)
+        # in Jupyter: SVG drawn by vl-convert in the kernel, so charts show with no
+        # internet (the explorer's kernel face redraws them from ipywidgets sliders)
         alt.renderers.enable("svg")
 
 
 def interactive_charts() -> bool:
-    """True where Altair charts run Vega in the page (the site), so Vega's own sliders work.
+    """Say whether Altair charts run Vega in the page, so Vega's own sliders work.
 
-    False under the SVG renderer of :func:`setup`, where explorers use ipywidgets instead.
+    Returns
+    -------
+    bool
+        True on the site (its renderer runs Vega in the page); False under the SVG
+        renderer of :func:`setup`, where explorers use ipywidgets instead.
     """
     import altair as alt
 
@@ -114,12 +142,50 @@ def interactive_charts() -> bool:
 def interval_plot(
     ax, draws: dict, *, prob: float, point: str = "mean", color: str | None = None
 ):
-    """Draw one row per entry of ``draws``: a point estimate and its equal-tailed interval.
+    """Draw a point estimate and its equal-tailed interval per entry of ``draws``.
 
-    ``draws`` maps a label to an array of posterior draws (any shape; flattened). Rows run top
-    to bottom in the dict's order. ``prob`` (say 0.95) is required, as everywhere in the course;
-    ``point`` is ``"mean"`` or ``"median"``. Returns a DataFrame with the point and the interval
-    limits of each row, for gluing into the text.
+    One row per entry; rows run top to bottom in the dict's order.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    draws : dict
+        Maps a label to an array of posterior draws (any shape, or an xarray
+        DataArray; flattened).
+    prob : float
+        The interval's probability (say 0.95), strictly between 0 and 1; required, as
+        everywhere in the course.
+    point : {"mean", "median"}, default "mean"
+        The point estimate.
+    color : str, optional
+        The colour of every row; default :data:`POSTERIOR_COLOR`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The point (column named by ``point``) and the interval limits (``lower``,
+        ``upper``) of each row, indexed by label, for gluing into the text.
+
+    Raises
+    ------
+    ValueError
+        If ``prob`` is not strictly between 0 and 1, ``point`` is unknown, ``draws`` is
+        empty, or a row's draws are empty or not all finite.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import numpy as np
+    >>> from helpers import style
+    >>> rng = np.random.default_rng(1)
+    >>> fig, ax = plt.subplots()
+    >>> draws = {"Stan": rng.normal(1, 0.2, 4000), "PyMC": rng.normal(1, 0.2, 4000)}
+    >>> table = style.interval_plot(ax, draws, prob=0.9)
+    >>> table.round(1)
+          mean  lower  upper
+    Stan   1.0    0.7    1.3
+    PyMC   1.0    0.7    1.3
     """
     import numpy as np
     import pandas as pd

@@ -11,8 +11,8 @@ named formulas in those columns and sliders. From that one spec it builds
 
 Formulas use ``+ - * /``, ``**``, parentheses, numbers, column and slider names, single
 comparisons ``< <= > >=`` (1 if true, else 0), and the functions ``abs exp log sqrt pow
-min max``. They are parsed once and translated
-for both faces, so the two can never drift apart.
+min max``. They are parsed once and translated for both faces, so the two can never
+drift apart.
 
 :func:`prior_predictive_lines` builds the explorer of the course's prior predictive
 checks: lines ``intercept + slope * x`` drawn from normal priors whose scales are
@@ -54,7 +54,32 @@ class ExplorerError(ValueError):
 
 @dataclass(frozen=True)
 class Slider:
-    """A named parameter shown as a slider."""
+    """A named parameter shown as a slider.
+
+    Parameters
+    ----------
+    name : str
+        A Python identifier: the name formulas use.
+    min, max : float
+        The slider's range, ``min < max``.
+    value : float
+        The starting value, within the range.
+    step : float
+        The slider's step, > 0.
+    label : str, optional
+        What the reader sees beside the slider; default the name.
+
+    Raises
+    ------
+    ExplorerError
+        If the name is not an identifier, the range is empty, the value is outside
+        it, or the step is not positive.
+
+    Examples
+    --------
+    >>> from helpers import widgets
+    >>> tau = widgets.Slider("tau", 0.1, 40, 5, 0.1, "between-school sd τ")
+    """
 
     name: str
     min: float
@@ -72,14 +97,48 @@ class Slider:
             )
         if not (self.min <= self.value <= self.max):
             raise ExplorerError(
-                f"slider {self.name}: value {self.value} outside [{self.min}, {self.max}]"
+                f"slider {self.name}: value {self.value} "
+                f"outside [{self.min}, {self.max}]"
             )
         if not self.step > 0:
             raise ExplorerError(f"slider {self.name}: step must be positive")
 
 
 class Formula:
-    """A formula parsed once, evaluable with numpy and printable as a Vega expression."""
+    """A formula parsed once, evaluable with numpy and printable as a Vega expression.
+
+    Parameters
+    ----------
+    text : str
+        The formula, in the language the module docstring describes.
+    columns : set of str
+        Names of data columns (``datum['x']`` in Vega).
+    params : set of str
+        Names of sliders (Vega parameters).
+
+    Attributes
+    ----------
+    text : str
+        The formula as given.
+    vega : str
+        The formula as a Vega expression.
+
+    Raises
+    ------
+    ExplorerError
+        If the formula does not parse, names something that is neither a column nor a
+        slider, or uses an unsupported expression.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from helpers import widgets
+    >>> f = widgets.Formula("a + b * x", columns={"x"}, params={"a", "b"})
+    >>> f.vega
+    "(a + (b * datum['x']))"
+    >>> f.evaluate(pd.DataFrame({"x": [0.0, 1.0, 2.0]}), {"a": 1.0, "b": 2.0})
+    array([1., 3., 5.])
+    """
 
     def __init__(self, text: str, columns: set[str], params: set[str]):
         self.text = text
@@ -91,6 +150,7 @@ class Formula:
         self.vega = self._vega(self.tree)
 
     def _vega(self, node) -> str:
+        """The Vega expression of one node of the parsed formula."""
         if (
             isinstance(node, ast.Constant)
             and isinstance(node.value, (int, float))
@@ -104,19 +164,28 @@ class Formula:
                 return f"datum[{node.id!r}]"
             raise ExplorerError(f"formula {self.text!r}: unknown name {node.id!r}")
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-            return f"({'-' if isinstance(node.op, ast.USub) else '+'}{self._vega(node.operand)})"
+            return (
+                f"({'-' if isinstance(node.op, ast.USub) else '+'}"
+                f"{self._vega(node.operand)})"
+            )
         if isinstance(node, ast.BinOp):
             if isinstance(node.op, ast.Pow):
                 return f"pow({self._vega(node.left)}, {self._vega(node.right)})"
             if type(node.op) in _BINOPS:
-                return f"({self._vega(node.left)} {_BINOPS[type(node.op)]} {self._vega(node.right)})"
+                return (
+                    f"({self._vega(node.left)} {_BINOPS[type(node.op)]} "
+                    f"{self._vega(node.right)})"
+                )
         if (
             isinstance(node, ast.Compare)
             and len(node.ops) == 1
             and type(node.ops[0]) in _CMPOPS
         ):
             op = _CMPOPS[type(node.ops[0])][0]
-            return f"({self._vega(node.left)} {op} {self._vega(node.comparators[0])} ? 1 : 0)"
+            return (
+                f"({self._vega(node.left)} {op} "
+                f"{self._vega(node.comparators[0])} ? 1 : 0)"
+            )
         if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
@@ -132,9 +201,25 @@ class Formula:
         )
 
     def evaluate(self, frame: pd.DataFrame, values: dict[str, float]) -> np.ndarray:
+        """Evaluate the formula with numpy.
+
+        Parameters
+        ----------
+        frame : pandas.DataFrame
+            Holds the columns the formula names.
+        values : dict of str to float
+            The value of every slider the formula names.
+
+        Returns
+        -------
+        numpy.ndarray
+            One value per row of ``frame`` (or a scalar array for a formula of
+            sliders only).
+        """
         return np.asarray(self._eval(self.tree, frame, values), dtype=float)
 
     def _eval(self, node, frame, values):
+        """The numpy value of one node of the parsed formula."""
         if isinstance(node, ast.Constant):
             return float(node.value)
         if isinstance(node, ast.Name):
@@ -183,6 +268,44 @@ class Explorer:
     its own (filters, aggregates, normalisations) over those columns, since both faces
     run them, but must not name a slider: every use of a slider belongs in a formula,
     which is what keeps the two faces identical.
+
+    Parameters
+    ----------
+    sliders : list of Slider
+        The parameters, with distinct names.
+    data : pandas.DataFrame
+        The fixed draws or grid, non-empty and with no missing values.
+    formulas : dict of str to str
+        Output column name to formula; a formula may use the columns of ``data``, the
+        sliders and the outputs of earlier formulas.
+    draw : callable
+        ``draw(chart_base, formula_names)`` returns the finished Altair chart.
+    title : str, optional
+        The chart's title.
+
+    Raises
+    ------
+    ExplorerError
+        If ``data`` is empty or has missing values, slider names repeat, a name is used
+        twice (slider, column, formula), or a formula is malformed.
+
+    Examples
+    --------
+    The constructors below (:func:`binomial_updating`, :func:`shrinkage`, ...) build
+    explorers; a notebook shows one with ``explorer.show()`` and reads its numbers with
+    :meth:`compute`:
+
+    >>> from helpers import widgets
+    >>> explorer = widgets.binomial_updating(
+    ...     a=widgets.Slider("a", 0.5, 60, 2, 0.5, "prior a"),
+    ...     b=widgets.Slider("b", 0.5, 60, 2, 0.5, "prior b"),
+    ...     n=widgets.Slider("n", 0, 300, 10, 1, "trials n"),
+    ...     share=widgets.Slider("share", 0, 1, 0.3, 0.01, "observed share k / n"),
+    ... )
+    >>> explorer.defaults()
+    {'a': 2, 'b': 2, 'n': 10, 'share': 0.3}
+    >>> float(explorer.compute(n=50, share=0.4)["k"].iloc[0])
+    20.0
     """
 
     sliders: list[Slider]
@@ -214,10 +337,33 @@ class Explorer:
             cols.add(out)  # later formulas may use earlier ones
 
     def defaults(self) -> dict[str, float]:
+        """Return every slider's starting value, by name.
+
+        Returns
+        -------
+        dict of str to float
+            Slider name to ``value``.
+        """
         return {s.name: s.value for s in self.sliders}
 
     def compute(self, **values: float) -> pd.DataFrame:
-        """The data with every formula evaluated at slider ``values`` (defaults otherwise)."""
+        """Return the data with every formula evaluated at the given slider values.
+
+        Parameters
+        ----------
+        **values : float
+            Slider values by name; sliders not named keep their starting value.
+
+        Returns
+        -------
+        pandas.DataFrame
+            A copy of the data with one column per formula.
+
+        Raises
+        ------
+        ExplorerError
+            If a name is not a slider's.
+        """
         unknown = set(values) - {s.name for s in self.sliders}
         if unknown:
             raise ExplorerError(f"unknown sliders {sorted(unknown)}")
@@ -228,7 +374,16 @@ class Explorer:
         return frame
 
     def chart(self):
-        """The static-site face: Vega parameters bound to sliders, formulas as Vega expressions."""
+        """Build the static-site face: Vega parameters bound to sliders.
+
+        The formulas become Vega expressions, so the chart stays interactive with no
+        kernel.
+
+        Returns
+        -------
+        altair.TopLevelMixin
+            The chart, with one slider per :class:`Slider`.
+        """
         import altair as alt
 
         params = [
@@ -247,7 +402,18 @@ class Explorer:
         return self._titled(self.draw(base, list(self.formulas)).add_params(*params))
 
     def static_chart(self, **values: float):
-        """The chart drawn from numpy-computed values (no Vega expressions, no sliders)."""
+        """Build the chart from numpy-computed values (no Vega expressions, no sliders).
+
+        Parameters
+        ----------
+        **values : float
+            Slider values by name, as in :meth:`compute`.
+
+        Returns
+        -------
+        altair.TopLevelMixin
+            The chart at those values.
+        """
         import altair as alt
 
         return self._titled(
@@ -255,10 +421,17 @@ class Explorer:
         )
 
     def _titled(self, chart):
+        """``chart`` with the explorer's title, if it has one."""
         return chart.properties(title=self.title) if self.title else chart
 
     def widget(self):
-        """The kernel face: ipywidgets sliders redrawing :meth:`static_chart`."""
+        """Build the kernel face: ipywidgets sliders redrawing :meth:`static_chart`.
+
+        Returns
+        -------
+        ipywidgets.VBox
+            The sliders above the chart; moving one redraws it.
+        """
         import ipywidgets as w
         from IPython.display import display
 
@@ -288,7 +461,11 @@ class Explorer:
         return w.VBox([*sliders.values(), out])
 
     def show(self):
-        """Show the face that fits: sliders with a kernel, the Vega chart on the site."""
+        """Show the face that fits: sliders with a kernel, the Vega chart on the site.
+
+        Displays :meth:`chart` where :func:`helpers.style.interactive_charts` is true
+        (the site), else :meth:`widget`.
+        """
         from IPython.display import display
 
         from .style import interactive_charts
@@ -315,16 +492,74 @@ def prior_predictive_lines(
     per_line: dict[str, np.ndarray] | None = None,
     title: str = "",
 ) -> Explorer:
-    """Prior predictive regression lines with prior scales on sliders.
+    """Build an explorer of prior predictive regression lines, prior scales on sliders.
 
-    Line ``k`` is ``a_k + b_k * x`` with ``a_k = intercept_loc + intercept_scale * z1_k``
-    (plus ``intercept_extra``) and likewise for the slope, where ``z1, z2, z3, z4, h1, h2``
-    are fixed standard-normal (``h`` half-normal) draws per line, seeded. ``extra``
-    sliders may be used in the ``*_extra`` formulas, e.g. ``"+ tau_a * h1 * z3"`` adds a
-    subject's deviation with a half-normal between-subject sd. ``reference`` draws a
-    band of plausible outcomes; ``y_domain`` fixes the axis so wide priors visibly
-    escape it. ``per_line`` adds columns of the caller's own per-line draws (``n_lines``
-    values each), for example prior draws of a correlation.
+    Line ``k`` is ``a_k + b_k * x`` with
+    ``a_k = intercept_loc + intercept_scale * z1_k`` (plus ``intercept_extra``) and
+    likewise for the slope, where ``z1, z2, z3, z4, h1, h2`` are fixed standard-normal
+    (``h`` half-normal) draws per line, seeded.
+
+    Parameters
+    ----------
+    x : array_like
+        The predictor values each line is drawn over (1-d, at least 2, finite).
+    intercept_loc : float
+        Prior mean of the intercept.
+    intercept_scale : Slider
+        Slider for its prior sd.
+    slope_loc : float
+        Prior mean of the slope.
+    slope_scale : Slider
+        Slider for its prior sd.
+    extra : list of Slider, optional
+        More sliders, for use in the ``*_extra`` formulas.
+    intercept_extra, slope_extra : str, optional
+        Formula text added to each line's intercept or slope, e.g.
+        ``"+ tau_a * h1 * z3"`` adds a subject's deviation with a half-normal
+        between-subject sd.
+    n_lines : int, default 60
+        Number of lines.
+    seed : int, default 0
+        Seeds the fixed draws.
+    x_title, y_title : str
+        Axis titles.
+    y_domain : tuple of two floats, optional
+        Fixes the y axis, so wide priors visibly escape it.
+    reference : tuple of two floats, optional
+        Draws a band of plausible outcomes.
+    per_line : dict of str to array_like, optional
+        Columns of the caller's own per-line draws (``n_lines`` values each), for
+        example prior draws of a correlation.
+    title : str, optional
+        The chart's title.
+
+    Returns
+    -------
+    Explorer
+        Sliders ``intercept_scale``, ``slope_scale`` and ``extra``; formulas
+        ``intercept``, ``slope`` and ``y``.
+
+    Raises
+    ------
+    ExplorerError
+        If ``x`` is not 1-d with at least 2 finite values, ``n_lines`` is not positive,
+        a ``per_line`` column does not hold ``n_lines`` finite values, or the spec is
+        malformed (see :class:`Explorer`).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from helpers import widgets
+    >>> explorer = widgets.prior_predictive_lines(
+    ...     np.arange(10),
+    ...     intercept_loc=250.0,
+    ...     intercept_scale=widgets.Slider("sa", 0, 200, 50, 5, "sd of the intercept"),
+    ...     slope_loc=0.0,
+    ...     slope_scale=widgets.Slider("sb", 0, 50, 20, 1, "sd of the slope"),
+    ...     y_domain=(0, 600),
+    ... )
+    >>> explorer.compute(sb=5.0).shape  # 60 lines x 10 values of x
+    (600, 11)
     """
     import altair as alt
 
@@ -389,12 +624,41 @@ def binomial_updating(
     grid_size: int = 400,
     title: str = "",
 ) -> Explorer:
-    """Prior x likelihood -> posterior for a binomial proportion, every curve on a grid.
+    """Build an explorer of prior x likelihood -> posterior for a binomial proportion.
 
-    Sliders: the Beta(a, b) prior's parameters, the number of trials ``n`` and the
-    observed share of successes (``k = share * n``, not rounded, so the curves move
-    smoothly). The three curves are computed in logs and normalised on the grid by the
-    chart itself, so the same spec works in numpy and in Vega.
+    Every curve is drawn on a grid. The three curves are computed in logs and
+    normalised on the grid by the chart itself, so the same spec works in numpy and in
+    Vega.
+
+    Parameters
+    ----------
+    a, b : Slider
+        The Beta(a, b) prior's parameters.
+    n : Slider
+        The number of trials.
+    share : Slider
+        The observed share of successes (``k = share * n``, not rounded, so the curves
+        move smoothly).
+    grid_size : int, default 400
+        Number of grid points (at least 10), at the midpoints of equal cells of
+        [0, 1].
+    title : str, optional
+        The chart's title.
+
+    Returns
+    -------
+    Explorer
+        Formulas ``k``, ``lp_prior``, ``lp_likelihood`` and ``lp_posterior`` (the
+        unnormalised log densities) over columns ``theta``, ``log_t`` and ``log_1mt``.
+
+    Raises
+    ------
+    ExplorerError
+        If ``grid_size`` is below 10 or the spec is malformed.
+
+    Examples
+    --------
+    See :class:`Explorer`.
     """
     import altair as alt
 
@@ -457,13 +721,52 @@ def shrinkage(
     x_title: str = "estimate",
     title: str = "",
 ) -> Explorer:
-    """Group estimates under the normal hierarchical model as the between-group sd moves.
+    """Build an explorer of group estimates as the between-group sd moves.
 
-    For known standard errors ``sigma`` and a given between-group sd ``tau``, each group's
-    posterior mean is a precision-weighted average of its own estimate ``y`` and the
-    population mean, which is itself the average of the ``y`` weighted by
-    ``1 / (sigma^2 + tau^2)`` (flat prior on the mean; BDA section 5.4). As ``tau`` -> 0
-    every group gets the pooled mean; as ``tau`` grows each keeps its own estimate.
+    Under the normal hierarchical model with known standard errors ``sigma`` and a
+    given between-group sd ``tau``, each group's posterior mean is a precision-weighted
+    average of its own estimate ``y`` and the population mean, which is itself the
+    average of the ``y`` weighted by ``1 / (sigma^2 + tau^2)`` (flat prior on the
+    mean; BDA section 5.4). As ``tau`` -> 0 every group gets the pooled mean; as
+    ``tau`` grows each keeps its own estimate. :func:`shrinkage_estimates` computes the
+    same numbers for one ``tau``.
+
+    Parameters
+    ----------
+    names : sequence
+        The groups' labels.
+    y : array_like
+        Each group's own estimate.
+    sigma : array_like
+        Its standard error, > 0.
+    tau : Slider
+        The between-group sd; its range must stay above 0.
+    x_title : str, default "estimate"
+        The x axis's title.
+    title : str, optional
+        The chart's title.
+
+    Returns
+    -------
+    Explorer
+        One row per group: its own estimate, its shrunk estimate and the pooled mean.
+
+    Raises
+    ------
+    ExplorerError
+        If ``names``, ``y`` and ``sigma`` are not 1-d of one length (at least 2),
+        ``y`` is not finite or ``sigma`` not positive and finite, or the ``tau`` slider
+        reaches 0.
+
+    Examples
+    --------
+    >>> from helpers import widgets
+    >>> explorer = widgets.shrinkage(
+    ...     list("ABCDEFGH"),
+    ...     [28, 8, -3, 7, -1, 1, 18, 12],
+    ...     [15, 10, 16, 11, 9, 11, 10, 18],
+    ...     tau=widgets.Slider("tau", 0.1, 40, 5, 0.1, "between-school sd τ"),
+    ... )
     """
     import altair as alt
 
@@ -507,18 +810,56 @@ def shrinkage(
 
 
 def shrunk_estimates(base):
-    """Vega transforms of :func:`shrinkage`: pooled mean ``mu_hat`` and each group's ``estimate``."""
+    """Add the Vega transforms of :func:`shrinkage` to a chart.
+
+    Parameters
+    ----------
+    base : altair.Chart
+        A chart whose data holds the columns ``y``, ``prec``, ``w``, ``wy`` and
+        ``inv_tau2`` of :func:`shrinkage`.
+
+    Returns
+    -------
+    altair.Chart
+        ``base`` with the pooled mean ``mu_hat`` and each group's ``estimate``.
+    """
     return (
         base.transform_joinaggregate(sum_w="sum(w)", sum_wy="sum(wy)")
         .transform_calculate(mu_hat="datum.sum_wy / datum.sum_w")
         .transform_calculate(
-            estimate="(datum.y * datum.prec + datum.mu_hat * datum.inv_tau2) / (datum.prec + datum.inv_tau2)"
+            estimate="(datum.y * datum.prec + datum.mu_hat * datum.inv_tau2) "
+            "/ (datum.prec + datum.inv_tau2)"
         )
     )
 
 
 def shrinkage_estimates(y, sigma, tau: float) -> tuple[np.ndarray, float]:
-    """The numbers :func:`shrinkage` draws, for one ``tau``: group estimates and pooled mean."""
+    """Return the numbers :func:`shrinkage` draws, for one ``tau``.
+
+    Parameters
+    ----------
+    y : array_like
+        Each group's own estimate.
+    sigma : array_like
+        Its standard error.
+    tau : float
+        The between-group sd, > 0.
+
+    Returns
+    -------
+    estimates : numpy.ndarray
+        Each group's posterior mean.
+    mu : float
+        The pooled (population) mean.
+
+    Examples
+    --------
+    >>> from helpers import widgets
+    >>> y, sigma = [28, 8, -3, 7, -1, 1, 18, 12], [15, 10, 16, 11, 9, 11, 10, 18]
+    >>> estimates, mu = widgets.shrinkage_estimates(y, sigma, 5.0)
+    >>> estimates.round(1), round(mu, 2)
+    (array([9.9, 7.9, 6.9, 7.7, 5.8, 6.7, 9.9, 8.1]), 7.85)
+    """
     y, sigma = np.asarray(y, dtype=float), np.asarray(sigma, dtype=float)
     w = 1 / (sigma**2 + tau**2)
     mu = np.sum(w * y) / np.sum(w)
@@ -533,11 +874,44 @@ def sampler_path(
     title: str = "",
     label: str = "steps shown",
 ) -> Explorer:
-    """Step through a sampler's path over a cloud of posterior draws, with a slider.
+    """Build an explorer that steps through a sampler's path over posterior draws.
 
-    ``path`` is an (n, 2) array of successive states, ``background`` an (m, 2) array of
-    draws showing where the posterior is. The slider sets how many steps are drawn: a
-    light-weight animation that works with a kernel and on the static site.
+    A slider sets how many steps are drawn: a light-weight animation that works with a
+    kernel and on the static site.
+
+    Parameters
+    ----------
+    path : array_like, shape (n, 2)
+        Successive states of the sampler, at least 2.
+    background : array_like, shape (m, 2)
+        Draws showing where the posterior is.
+    names : tuple of two str, default ("x", "y")
+        The axes' titles.
+    title : str, optional
+        The chart's title.
+    label : str, default "steps shown"
+        The slider's label.
+
+    Returns
+    -------
+    Explorer
+        With one slider, ``steps`` (from 1 to n, starting at 10 or n).
+
+    Raises
+    ------
+    ExplorerError
+        If ``path`` or ``background`` is not (n, 2), ``path`` has fewer than 2 steps,
+        or either holds a non-finite value.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from helpers import widgets
+    >>> rng = np.random.default_rng(0)
+    >>> path = np.cumsum(rng.normal(size=(30, 2)), axis=0)  # a random walk
+    >>> explorer = widgets.sampler_path(path, rng.normal(size=(500, 2)))
+    >>> int(explorer.compute(steps=3)["shown"].sum())
+    3
     """
     import altair as alt
 

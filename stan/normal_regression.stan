@@ -5,8 +5,9 @@
 //         sigma ~ half-normal(0, sigma_scale). All data: alpha_scale = 1, beta_scale = 1,
 //         sigma_scale = 1 in the fit; all three 0.5, 1 and 10 in the prior predictive runs.
 // Pages:  chapters/01-bayes-basics/first-regression.md
-// PyMC:   chapters/01-bayes-basics/first-regression.md, `regression` (repeats the 1s by hand;
-//         exercise reg-ex-wide-posterior refits it with 10s)
+// PyMC:   chapters/01-bayes-basics/first-regression.md, `regression` (its prior scales
+//         come from the notebook's PRIORS dict, which Stan's data use too; exercise
+//         reg-ex-wide-posterior refits it with 10s as `regression_wide`)
 //
 // Simple normal linear regression: y[i] ~ normal(alpha + beta * x[i], sigma).
 //

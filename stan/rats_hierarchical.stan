@@ -2,10 +2,11 @@
 // Data:   rat_tumors (data/rat_tumors.csv; Tarone 1982, BDA Table 5.1): 71 experiments;
 //         surgical_mortality (data/surgical_mortality.csv; Spiegelhalter et al. 1996) in
 //         exercise rats-ex-surgery
-// Priors: phi ~ uniform(0, 1) (implied by its bounds); kappa ~ pareto(kappa_min, 0.5);
-//         theta ~ beta(alpha, beta). kappa_min is data: kappa_min = 0.1 in every fit.
+// Priors: phi ~ uniform(0, 1) (implied by its bounds); kappa ~ pareto(kappa_min, kappa_shape);
+//         theta ~ beta(alpha, beta). kappa_min and kappa_shape are data: kappa_min = 0.1,
+//         kappa_shape = 0.5 in every fit (the notebook's PRIORS dict).
 // Pages:  chapters/02-hierarchical/rat-tumours.md
-// PyMC:   chapters/02-hierarchical/rat-tumours.md, `rats_pymc` (repeats Pareto(0.1, 0.5) by hand)
+// PyMC:   chapters/02-hierarchical/rat-tumours.md, `rats_pymc` (reads the same PRIORS dict)
 //
 // Hierarchical beta-binomial model for the rat tumour experiments (BDA 5.3).
 //
@@ -20,7 +21,8 @@ data {
   int<lower=1> J;                        // experiments
   array[J] int<lower=0> K;               // rats in each experiment
   array[J] int<lower=0> y;               // rats with tumours
-  real<lower=0> kappa_min;
+  real<lower=0> kappa_min;               // Pareto hyperprior: lower bound of kappa
+  real<lower=0> kappa_shape;             // and its shape (0.5 gives BDA's hyperprior)
 }
 parameters {
   real<lower=0, upper=1> phi;            // population mean tumour rate
@@ -32,7 +34,8 @@ transformed parameters {
   real<lower=0> beta = (1 - phi) * kappa;
 }
 model {
-  kappa ~ pareto(kappa_min, 0.5);        // with phi uniform: p(alpha, beta) ~ (alpha + beta)^(-5/2)
+  // with kappa_shape = 0.5 and phi uniform: p(alpha, beta) ~ (alpha + beta)^(-5/2)
+  kappa ~ pareto(kappa_min, kappa_shape);
   theta ~ beta(alpha, beta);
   y ~ binomial(K, theta);
 }

@@ -11,7 +11,7 @@
 //         chapters/03-multilevel-regression/repeated-measures.md
 // PyMC:   chapters/03-multilevel-regression/sleepstudy.md, `sleep_pymc`;
 //         chapters/03-multilevel-regression/pooling-progression.md,
-//         `varying_slopes` (centred=False)
+//         `slopes_noncentred`
 //
 // Varying intercepts and slopes for the sleepstudy data, non-centred.
 //

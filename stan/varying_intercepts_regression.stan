@@ -3,17 +3,18 @@
 //         schools.md; sleepstudy (data/sleepstudy.csv; Belenky et al. 2003): day indicators
 //         in repeated-measures.md
 // Priors: alpha ~ normal(alpha_loc, alpha_scale); beta ~ normal(0, beta_scale);
-//         tau ~ half-normal(0, tau_scale); sigma ~ half-normal(0, sigma_scale); z ~ normal(0, 1).
-//         All data. schools.md (dict PRIOR): alpha_loc = 12.5, alpha_scale = 10,
-//         beta_scale = 10 for each slope, tau_scale = 5, sigma_scale = 10.
-//         repeated-measures.md (ri_data): alpha_loc = 250, alpha_scale = 100,
+//         tau ~ half-normal(0, tau_scale); sigma ~ half-normal(0, sigma_scale);
+//         a ~ normal(0, tau). All data. schools.md (dict PRIOR): alpha_loc = 12.5,
+//         alpha_scale = 10, beta_scale = 10 for each slope, tau_scale = 5, sigma_scale = 10.
+//         repeated-measures.md (dict RI_PRIOR): alpha_loc = 250, alpha_scale = 100,
 //         beta_scale = 200 for each day, tau_scale = 50, sigma_scale = 50.
 // Pages:  chapters/03-multilevel-regression/schools.md,
 //         chapters/03-multilevel-regression/repeated-measures.md
 // PyMC:   chapters/03-multilevel-regression/schools.md, `idata_pymc`
-//         (unnamed pm.Model, within-between model 4; reads the dict PRIOR);
+//         (unnamed pm.Model, within-between model 4, non-centred; reads the dict PRIOR);
 //         chapters/03-multilevel-regression/repeated-measures.md, `idata_ri_pymc`
-//         (unnamed pm.Model, driver means centred on alpha; reads ri_data's prior values)
+//         (unnamed pm.Model, driver means centred on alpha, as with noncentred = 0;
+//         reads the dict RI_PRIOR)
 //
 // Varying intercepts with population-level predictors (a random-intercept regression):
 //
@@ -21,8 +22,13 @@
 //
 // One program for many designs: the columns of X decide what the slopes mean (students'
 // socio-economic status raw or centred within schools; indicators of days in a
-// repeated-measures design). The intercepts are non-centred (a = tau * z). Prior
-// locations and scales come in as data so the PyMC twin can read the same numbers.
+// repeated-measures design). A data flag chooses how the sampler sees the group effects,
+// through their offset and multiplier; the model block is the same either way:
+//   noncentred = 1   <multiplier=tau>: the sampler moves a / tau (the z of a non-centring
+//                    written by hand, a = tau * z); suits groups the data say little about;
+//   noncentred = 0   <offset=-alpha>: it moves the group means alpha + a (hierarchical
+//                    centring); suits groups whose means the data pin down.
+// Prior locations and scales come in as data so the PyMC twin can read the same numbers.
 data {
   int<lower=1> N;
   int<lower=1> J;                          // groups
@@ -35,6 +41,7 @@ data {
   vector<lower=0>[K] beta_scale;           // prior sd of each slope (prior mean 0)
   real<lower=0> tau_scale;                 // half-normal scale of the between-group sd
   real<lower=0> sigma_scale;               // half-normal scale of the residual sd
+  int<lower=0, upper=1> noncentred;        // 1: non-centred group effects; 0: centred
   int<lower=0, upper=1> save_log_lik;      // 1: return the pointwise log-likelihood
 }
 parameters {
@@ -42,17 +49,15 @@ parameters {
   vector[K] beta;
   real<lower=0> tau;
   real<lower=0> sigma;
-  vector[J] z;
-}
-transformed parameters {
-  vector[J] a = tau * z;                   // group deviations from alpha
+  vector<offset=(noncentred ? 0 : -alpha),
+         multiplier=(noncentred ? tau : 1)>[J] a;  // group deviations from alpha
 }
 model {
   alpha ~ normal(alpha_loc, alpha_scale);
   beta ~ normal(0, beta_scale);
   tau ~ normal(0, tau_scale);
   sigma ~ normal(0, sigma_scale);
-  z ~ std_normal();
+  a ~ normal(0, tau);
   y ~ normal_id_glm(X, alpha + a[group], beta, sigma);
 }
 generated quantities {

@@ -1,7 +1,8 @@
-"""Shared fixtures: a throw-away cache folder; PyMC in the test process compiles into the course cache.
+"""Shared fixtures: a throw-away cache folder.
 
-``tests/library`` tests what the notebooks import (``helpers``), ``tests/tools`` the build
-(``tools``: provisioning, execution, the site, the seed sweep) and the notebooks themselves.
+PyMC in the test process compiles into the course cache. ``tests/library`` tests what
+the notebooks import (``helpers``), ``tests/tools`` the build (``tools``: provisioning,
+execution, the site, the seed sweep) and the notebooks themselves.
 """
 
 import os
@@ -10,9 +11,8 @@ import pytest
 
 from tools.environment import compiler_cache_env
 
-os.environ.update(
-    compiler_cache_env()
-)  # as in the notebooks' kernels, before anything imports pytensor
+# as in the notebooks' kernels, before anything imports pytensor
+os.environ.update(compiler_cache_env())
 
 
 @pytest.fixture

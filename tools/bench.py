@@ -4,7 +4,8 @@
 into a fresh, empty cache folder, so the first build is cold (it builds CmdStan from the
 offline wheel, compiles every Stan program, fills PyTensor's and numba's caches and
 executes every notebook) and the second is warm (nothing changed: nothing is redone); a
-third forces the Sphinx build with every notebook cached, as after editing prose. The installed Python packages are shared, as on a machine that ran the setup.
+third forces the Sphinx build with every notebook cached, as after editing prose. The
+installed Python packages are shared, as on a machine that ran the setup.
 
 Times are wall-clock on whatever else the machine is doing, so the report gives the
 warm/cold ratio from the same run alongside the seconds; it asserts nothing.
@@ -77,15 +78,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {secs:7.1f} s  {name}")
     if "cold_s" in report:
         print(
-            f"cold full build: {report['cold_s']:7.1f} s ({report['cold_s'] / 60:.1f} min)"
+            f"cold full build: {report['cold_s']:7.1f} s "
+            f"({report['cold_s'] / 60:.1f} min)"
         )
     print(
-        f"warm rebuild:    {report['warm_s']:7.1f} s ({report['warm_s'] / 60:.1f} min), nothing changed"
+        f"warm rebuild:    {report['warm_s']:7.1f} s "
+        f"({report['warm_s'] / 60:.1f} min), nothing changed"
     )
     if "warm_sphinx_s" in report:
         print(
-            f"warm + Sphinx:   {report['warm_sphinx_s']:7.1f} s ({report['warm_sphinx_s'] / 60:.1f} min), "
-            "notebooks cached, HTML rebuilt"
+            f"warm + Sphinx:   {report['warm_sphinx_s']:7.1f} s "
+            f"({report['warm_sphinx_s'] / 60:.1f} min), notebooks cached, HTML rebuilt"
         )
     if "warm_over_cold" in report:
         print(

@@ -1,7 +1,8 @@
-"""Write the data catalogue table of ``data/README.md`` from the registry in :mod:`helpers.data`.
+"""Write the data catalogue table of ``data/README.md`` from :mod:`helpers.data`.
 
-``python -m tools.catalogue`` rewrites the table between its two markers; ``--check`` only
-says whether it is current (the tests compare the same way).
+The table is generated from the registry (:data:`helpers.data.REGISTRY`).
+``python -m tools.catalogue`` rewrites the table between its two markers; ``--check``
+only says whether it is current (the tests compare the same way).
 """
 
 from __future__ import annotations
@@ -12,12 +13,18 @@ from helpers import data
 from helpers.paths import DATA_DIR
 
 README = DATA_DIR / "README.md"
-BEGIN = "<!-- generated from the registry in helpers/data.py by `python -m tools.catalogue`: edit the registry, not this table -->"
+BEGIN = (
+    "<!-- generated from the registry in helpers/data.py by "
+    "`python -m tools.catalogue`: edit the registry, not this table -->"
+)
 END = "<!-- end of the generated table -->"
 
 
 def generated_section(text: str) -> str:
-    """The text between the markers of ``data/README.md``; raises ``ValueError`` if a marker is missing."""
+    """The text between the markers of ``data/README.md``.
+
+    Raises ``ValueError`` if a marker is missing.
+    """
     if BEGIN not in text or END not in text:
         raise ValueError(
             f"{README} lost its markers; they must read {BEGIN!r} and {END!r}"

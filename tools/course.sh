@@ -45,6 +45,15 @@ system_packages() {
   fi
 }
 
+browser_for_tests() {
+  # the JupyterLab browser test drives Debian's Chromium (Playwright's own download needs the web)
+  if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing chromium (apt) for the JupyterLab browser test"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+      || say "could not install chromium; the browser test will say so"
+  fi
+}
+
 setup() {
   local py req_hash
   if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' 2>/dev/null; then
@@ -78,6 +87,7 @@ case "$cmd" in
   build) setup; "$venv/bin/python" -m tools.site "$@" ;;
   test)
     setup
+    browser_for_tests
     # every notebook really executes in a test run: notebooks cached by earlier runs are not
     # accepted (set BMLM_RUN_ID= , empty, to accept them while iterating locally)
     export BMLM_RUN_ID="${BMLM_RUN_ID-test-$(date +%s)-$$}"

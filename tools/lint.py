@@ -1,9 +1,9 @@
-"""Lint and format: ruff on the library, the build, the tests and the notebooks' code cells.
+"""Lint and format: ruff on the library, the build, the tests and the notebooks' code.
 
-``python -m tools.lint`` checks (what the test suite runs); ``--fix`` formats and applies
-ruff's safe fixes, notebooks included. Notebooks are MyST text: their code cells reach ruff
-through jupytext (as ``.ipynb`` for checking, so findings name the cell; piped as
-``py:percent`` for formatting, so the prose is never touched).
+``python -m tools.lint`` checks (what the test suite runs); ``--fix`` formats and
+applies ruff's safe fixes, notebooks included. Notebooks are MyST text: their code cells
+reach ruff through jupytext (as ``.ipynb`` for checking, so findings name the cell;
+piped as ``py:percent`` for formatting, so the prose is never touched).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def check_python() -> list[str]:
         problems += [
             ln
             for ln in lint.stdout.splitlines()
-            if ln.strip() and not ln.startswith("Found")
+            if ln.strip() and not ln.startswith(("Found", "All checks passed"))
         ]
     fmt = _ruff("format", "--check", *PYTHON_FOLDERS)
     if fmt.returncode:
@@ -65,7 +65,7 @@ def check_notebooks(nbs: list[Path] | None = None) -> list[str]:
     problems = [
         ln
         for ln in lint.stdout.splitlines()
-        if ln.strip() and not ln.startswith("Found")
+        if ln.strip() and not ln.startswith(("Found", "All checks passed"))
     ]
     problems += [
         ln for ln in fmt.stdout.splitlines() if ln.startswith("Would reformat")
@@ -76,7 +76,10 @@ def check_notebooks(nbs: list[Path] | None = None) -> list[str]:
 
 
 def fix(nbs: list[Path] | None = None) -> None:
-    """Format everything and apply ruff's safe fixes (notebooks through ``jupytext --pipe``)."""
+    """Format everything and apply ruff's safe fixes.
+
+    Notebooks go through ``jupytext --pipe``, so only their code cells change.
+    """
     _ruff("check", "--fix", "--quiet", *PYTHON_FOLDERS)
     _ruff("format", "--quiet", *PYTHON_FOLDERS)
     jupytext = (

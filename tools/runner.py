@@ -1,8 +1,9 @@
 """Execute the course's notebooks into a content-keyed cache.
 
-``python -m tools.runner execute [substring ...]`` runs the notebooks (two at a time) with
-``[k/N]`` progress and an estimate of the time left, ``timings`` prints how long each
-notebook took, ``list`` names the notebooks; ``python -m tools.site`` builds the site.
+``python -m tools.runner execute [substring ...]`` runs the notebooks (two at a time)
+with ``[k/N]`` progress and an estimate of the time left, ``timings`` prints how long
+each notebook took, ``list`` names the notebooks; ``python -m tools.site`` builds the
+site.
 
 A notebook's cache key hashes its own text *and* everything it can depend on (the
 library ``helpers/``, ``data/``, ``stan/``, ``requirements.txt``, the Python version),
@@ -28,6 +29,7 @@ from pathlib import Path
 from helpers.paths import DATA_DIR, REPO, STAN_DIR, cache_dir, content_hash
 
 from .environment import compiler_cache_env
+from .evalroles import EvalError, add_eval_cells, collect_eval_results
 
 CELL_TIMEOUT = 1800  # seconds; a cell taking longer is a bug
 CHARTS_SOURCE = Path(__file__).with_name("charts.py")
@@ -37,15 +39,21 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 class NotebookError(RuntimeError):
-    """A notebook failed to execute; the message holds the failing cell and traceback."""
+    """A notebook failed to execute; the message holds the failing cell, traceback."""
+
+
+_PRINT = threading.Lock()  # two notebooks at a time: one whole line each
 
 
 def say(msg: str) -> None:
-    print(f"[course] {msg}", flush=True)
+    """Print one progress line, whole, from any thread."""
+    with _PRINT:
+        sys.stdout.write(f"[course] {msg}\n")
+        sys.stdout.flush()
 
 
 def is_notebook(path: Path) -> bool:
-    """True for a MyST-markdown notebook (a ``.md`` file with a ``kernelspec`` header)."""
+    """True for a MyST-markdown notebook: a ``.md`` file with a ``kernelspec``."""
     if path.suffix != ".md" or not path.is_file():
         return False
     head = path.read_text(encoding="utf-8")[:2000]
@@ -92,7 +100,10 @@ def toc_files() -> list[Path]:
 
 
 def dependencies_key() -> str:
-    """Hash of everything a notebook may read besides its own text (the build's own code is not in it)."""
+    """Hash of everything a notebook may read besides its own text.
+
+    The build's own code is not in it: editing ``tools/`` re-executes nothing.
+    """
     return content_hash(
         REPO / "helpers",
         DATA_DIR,
@@ -111,7 +122,7 @@ def cache_path(nb: Path, deps: str | None = None) -> Path:
 
 
 def site_root_for(nb: Path) -> str:
-    """Relative URL from ``nb``'s page to the site root (``../../`` for chapters/x/nb)."""
+    """Relative URL from ``nb``'s page to the site root (``../../`` for a/b/nb)."""
     depth = len(nb.resolve().relative_to(REPO).parts) - 1
     return "../" * depth
 
@@ -153,7 +164,10 @@ def execute(
 
 
 class Progress:
-    """``[k/N]`` lines with the time left, estimated from each notebook's last run (:func:`timings`)."""
+    """``[k/N]`` lines with the time left.
+
+    The time left is estimated from each notebook's last run (:func:`timings`).
+    """
 
     def __init__(self, nbs: list[Path], jobs: int = 1):
         known = timings()
@@ -177,8 +191,8 @@ class Progress:
             say(f"[{self.count}/{len(self.expected)}] {message}{eta}")
 
 
-def kernel_env(nb: Path, **extra: str) -> dict[str, str]:
-    """The environment a notebook's kernel runs in: the compile caches, plus ``extra``."""
+def kernel_env(**extra: str) -> dict[str, str]:
+    """The environment a notebook's kernel runs in: compile caches, plus ``extra``."""
     return {
         **os.environ,
         **compiler_cache_env(),
@@ -188,12 +202,12 @@ def kernel_env(nb: Path, **extra: str) -> dict[str, str]:
 
 
 def _kernel_manager():
-    """A kernel of this environment whose environment is the one the runner passes, encrypted.
+    """A kernel of this environment, encrypted, with the environment the runner passes.
 
     The environment's kernel spec carries the compile-cache settings for JupyterLab
-    (:func:`tools.environment.install_kernel`); here :func:`kernel_env` sets them instead,
-    so a test can point a run at another cache. CurveZMQ keys keep ipykernel from warning
-    about plain-text TCP on every start.
+    (:func:`tools.environment.install_kernel`); here :func:`kernel_env` sets them
+    instead, so a test can point a run at another cache. CurveZMQ keys keep ipykernel
+    from warning about plain-text TCP on every start.
     """
     from jupyter_client.manager import KernelManager
 
@@ -203,11 +217,20 @@ def _kernel_manager():
 
 
 def _charts_cell(nb: Path):
-    """A code cell that switches the kernel to the site's charts (:mod:`tools.charts`), run before the notebook."""
+    """A code cell that switches the kernel to the site's charts (:mod:`tools.charts`).
+
+    It runs before the notebook's own cells and is dropped from the executed copy.
+    """
     import nbformat
 
     source = CHARTS_SOURCE.read_text() + f"\nenable({site_root_for(nb)!r})\n"
     return nbformat.v4.new_code_cell(source, metadata={"bmlm_build_only": True})
+
+
+def kernel_log(nb: Path) -> Path:
+    """Where the kernel's own output (not the cells') goes, under ``<cache>/logs``."""
+    rel = nb.resolve().relative_to(REPO).with_suffix(".log")
+    return cache_dir("logs", *rel.parent.parts) / rel.name
 
 
 def run_notebook(
@@ -227,6 +250,8 @@ def run_notebook(
     rel = nb.relative_to(REPO)
     notebook = jupytext.read(nb)
     notebook.cells.insert(0, _charts_cell(nb))
+    add_eval_cells(notebook)  # {eval} roles in the prose, as jupyterlab-myst runs them
+    log = kernel_log(nb)
     start = time.monotonic()
     km = _kernel_manager()
     client = NotebookClient(
@@ -236,16 +261,24 @@ def run_notebook(
         resources={"metadata": {"path": str(nb.parent)}},
     )
     failure = None
-    try:
-        client.execute(env=kernel_env(nb, **extra_env))
-    except CellExecutionError as exc:
-        failure = NotebookError(f"{rel} failed:\n" + _ANSI.sub("", str(exc)))
-    finally:
-        if km.has_kernel:
-            km.shutdown_kernel(
-                now=True
-            )  # a kernel manager passed in is ours to stop, not nbclient's
+    with log.open("w") as chatter:  # the kernel's own stdout and stderr
+        try:
+            client.execute(env=kernel_env(**extra_env), stdout=chatter, stderr=chatter)
+        except CellExecutionError as exc:
+            tail = log.read_text()[-3000:].strip()
+            failure = NotebookError(
+                f"{rel} failed:\n"
+                + _ANSI.sub("", str(exc))
+                + (f"\n\nThe kernel's log ({log}) ends:\n{tail}" if tail else "")
+            )
+        finally:
+            if km.has_kernel:  # a kernel manager passed in is ours to stop
+                km.shutdown_kernel(now=True)
     seconds = time.monotonic() - start
+    try:  # also after a failure, so that a kept notebook has no added cells
+        collect_eval_results(notebook, where=str(rel))
+    except EvalError as exc:
+        failure = failure or NotebookError(f"{{eval}} in the prose: {exc}")
     notebook.cells = [
         c for c in notebook.cells if not c.metadata.get("bmlm_build_only")
     ]
@@ -253,8 +286,7 @@ def run_notebook(
         problems = glue_problems(notebook)
         if problems:
             failure = NotebookError(
-                f"{rel}: the prose and the glued values disagree:\n  "
-                + "\n  ".join(problems)
+                f"{rel}: glue roles in the prose:\n  " + "\n  ".join(problems)
             )
     if failure is None or keep_failed:
         notebook.metadata["bmlm"] = {
@@ -271,38 +303,21 @@ def run_notebook(
     return seconds
 
 
-_GLUE_ROLE = re.compile(r"\{glue:(text|md)\}`([^`:]+)(?::[^`]*)?`")
-_MARKDOWN_RECORD = "application/papermill.record/text/markdown"
+_GLUE_ROLE = re.compile(r"\{glue(?::\w+)?\}`[^`]*`")
 
 
 def glue_problems(notebook) -> list[str]:
-    """Glue roles in the prose that name nothing glued, or show a glued string with ``{glue:text}``.
+    """MyST-NB glue roles left in the prose: JupyterLab shows them as bare names.
 
-    A string glued as markdown and shown with ``{glue:text}`` renders as
-    "<IPython.core.display.Markdown object>" on the site without any warning.
+    jupyterlab-myst renders ``{glue:text}`x:.2f``` as the text "x:.2f", silently, so
+    every number is an ``{eval}`g("x:.2f")``` role instead.
     """
-    glued = {}
-    for cell in notebook.cells:
-        for out in cell.get("outputs", []):
-            name = out.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name:
-                glued[name] = (
-                    "md" if _MARKDOWN_RECORD in out.get("data", {}) else "text"
-                )
-    problems = []
-    for cell in notebook.cells:
-        if cell.cell_type != "markdown":
-            continue
-        for role, name in _GLUE_ROLE.findall(cell.source):
-            if name not in glued:
-                problems.append(
-                    f"{{glue:{role}}}`{name}` names nothing the notebook glued"
-                )
-            elif role == "text" and glued[name] == "md":
-                problems.append(
-                    f"{{glue:text}}`{name}` shows a string: write {{glue:md}}`{name}`"
-                )
-    return problems
+    return [
+        f'{role} does not render in JupyterLab: write {{eval}}`g("name")`'
+        for cell in notebook.cells
+        if cell.cell_type == "markdown"
+        for role in _GLUE_ROLE.findall(cell.source)
+    ]
 
 
 def _record_timing(rel: Path, seconds: float) -> None:
@@ -316,7 +331,7 @@ def _record_timing(rel: Path, seconds: float) -> None:
 
 
 def execute_all(jobs: int = 2, only: list[str] | None = None) -> dict[Path, Path]:
-    """Execute every notebook (``jobs`` at a time); raise if any fails, after all ran."""
+    """Execute every notebook, ``jobs`` at a time; raise if any failed, once all ran."""
     nbs = notebooks()
     if only:
         nbs = [nb for nb in nbs if any(o in str(nb) for o in only)]
@@ -336,7 +351,7 @@ def execute_all(jobs: int = 2, only: list[str] | None = None) -> dict[Path, Path
 
 
 def timings() -> dict[str, float]:
-    """Seconds each notebook took when it last executed, by path relative to the repository."""
+    """Seconds each notebook took when it last executed, by path in the repository."""
     path = cache_dir("notebooks") / "timings.json"
     return json.loads(path.read_text()) if path.is_file() else {}
 

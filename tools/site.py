@@ -1,8 +1,9 @@
-"""Build the HTML site from the executed notebooks: ``python -m tools.site`` (or ``course.sh build``).
+"""Build the HTML site from the executed notebooks.
 
-The site is built from a staged copy of the book in which each MyST notebook is replaced
-by its executed ``.ipynb`` (:mod:`tools.runner`), so Jupyter Book itself executes nothing
-and a failing cell fails the build before Sphinx starts. Vega and MathJax are installed
+``python -m tools.site`` (or ``course.sh build``). The site is built from a staged copy
+of the book in which each MyST notebook is replaced by its executed ``.ipynb``
+(:mod:`tools.runner`), so Jupyter Book itself executes nothing and a failing cell fails
+the build before Sphinx starts. Vega and MathJax are installed
 from the npm registry into the cache and served from the site (no CDN); Sphinx's output
 goes to ``_build/sphinx.log`` and its warnings are shown when the build fails.
 """
@@ -19,10 +20,13 @@ import sys
 import time
 from pathlib import Path
 
+import nbformat
+
 from helpers.paths import CHAPTERS_DIR, REPO, cache_dir, content_hash
 
 from .charts import VEGA_SCRIPTS, VENDOR_DIR
 from .cmdstan import ensure_cmdstan
+from .evalroles import substitute_evals
 from .runner import execute_all, say
 
 BOOK_FILES = ["_config.yml", "_toc.yml"]
@@ -37,7 +41,7 @@ VENDOR_PACKAGES = {
 
 
 def _repository_url() -> str | None:
-    """The GitHub URL of ``origin``, for Binder and repository buttons, if there is one."""
+    """The GitHub URL of ``origin``, for Binder and repository buttons, if any."""
     url = os.environ.get("BMLM_REPOSITORY_URL")
     if not url:
         try:
@@ -60,7 +64,7 @@ BOOK_SOURCE_SUFFIXES = {".md", ".bib", ".png", ".jpg", ".jpeg", ".svg", ".gif", 
 
 
 def _not_book_source(folder: str, names: list[str]) -> set[str]:
-    """copytree filter: keep sub-folders and book sources; drop checkpoints, sockets, etc."""
+    """copytree filter: keep folders and book sources; drop checkpoints, sockets etc."""
     keep = set()
     for name in names:
         p = Path(folder) / name
@@ -72,7 +76,7 @@ def _not_book_source(folder: str, names: list[str]) -> set[str]:
 
 
 def stage_book(executed: dict[Path, Path]) -> Path:
-    """Copy the book into ``_build/.stage`` with notebooks replaced by executed copies."""
+    """Copy the book into ``_build/.stage``, notebooks replaced by executed copies."""
     import yaml
 
     stage = BUILD_DIR / ".stage"
@@ -85,7 +89,9 @@ def stage_book(executed: dict[Path, Path]) -> Path:
     for nb, ipynb in executed.items():
         rel = nb.relative_to(REPO)
         (stage / rel).unlink()
-        shutil.copy2(ipynb, (stage / rel).with_suffix(".ipynb"))
+        notebook = nbformat.read(ipynb, as_version=4)
+        substitute_evals(notebook, where=str(rel))  # the site shows the values as text
+        nbformat.write(notebook, (stage / rel).with_suffix(".ipynb"))
     config = yaml.safe_load((REPO / "_config.yml").read_text())
     config.setdefault("execute", {})["execute_notebooks"] = "off"
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
@@ -101,14 +107,18 @@ def stage_book(executed: dict[Path, Path]) -> Path:
     else:
         config.pop("launch_buttons", None)
         say(
-            "no GitHub remote 'origin' (or BMLM_REPOSITORY_URL): building without Binder buttons"
+            "no GitHub remote 'origin' (or BMLM_REPOSITORY_URL): "
+            "building without Binder buttons"
         )
     (stage / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     return stage
 
 
 def vendor_scripts() -> Path:
-    """Install the pinned front-end packages with npm into the cache; return node_modules."""
+    """Install the pinned front-end packages with npm into the cache.
+
+    Returns the ``node_modules`` folder.
+    """
     key = content_hash(json.dumps(VENDOR_PACKAGES, sort_keys=True), length=10)
     folder = cache_dir("vendor", key)
     modules = folder / "node_modules"
@@ -192,7 +202,8 @@ def _build_site(jobs: int) -> Path:
     stage = stage_book(executed)
     log = BUILD_DIR / "sphinx.log"
     say(
-        f"building the HTML with Jupyter Book (warnings are errors; its output goes to {log})"
+        "building the HTML with Jupyter Book "
+        f"(warnings are errors; its output goes to {log})"
     )
     with log.open("w") as out:
         proc = subprocess.run(

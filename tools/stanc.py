@@ -54,7 +54,7 @@ def current_stanc() -> Path:
 
 
 def stanc_check(name: str, stanc: str | os.PathLike) -> str:
-    """Type-check ``stan/NAME.stan`` with ``stanc``; return its warnings, raise on error.
+    """Type-check ``stan/NAME.stan`` with ``stanc``; return its warnings, raise errors.
 
     Deprecated syntax counts as an error: a program that only warns today fails to
     compile on a later Stan.

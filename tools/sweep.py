@@ -1,10 +1,11 @@
-"""The seed sweep: execute notebooks under alternative seeds and tabulate every gated fit.
+"""The seed sweep: execute notebooks under alternative seeds, tabulate every gated fit.
 
 ``bash tools/course.sh sweep [--seeds N] [notebook ...]`` (this module) executes each
 notebook that takes its seed from :func:`helpers.seed` with ``BMLM_SEED_SWEEP=k`` for
 k = 1..N, two at a time, into ``<cache>/sweep/`` (apart from the site's executed
-notebooks), keyed by content, so a second sweep re-executes only what changed. The shipped seed (k = 0) is
-taken from the site's cache, executed if missing. It then prints
+notebooks), keyed by content, so a second sweep re-executes only what changed. The
+shipped seed (k = 0) is taken from the site's cache, executed if missing. It then
+prints
 
 * notebook x seed: pass or FAIL (with the failing cell's first line), and
 * per gated fit, the worst value across seeds of max R-hat, min bulk and tail ESS,
@@ -36,8 +37,10 @@ from .runner import (
 )
 
 REPORT = re.compile(
-    r"^(?P<label>.*?): (?P<chains>\d+) chains x (?P<draws>\d+) draws \| max R-hat (?P<rhat>[\d.]+|nan) \(.*?\)"
-    r" \| min bulk ESS (?P<ess_bulk>[\d.]+|nan) \(.*?\) \| min tail ESS (?P<ess_tail>[\d.]+|nan) \(.*?\)"
+    r"^(?P<label>.*?): (?P<chains>\d+) chains x (?P<draws>\d+) draws"
+    r" \| max R-hat (?P<rhat>[\d.]+|nan) \(.*?\)"
+    r" \| min bulk ESS (?P<ess_bulk>[\d.]+|nan) \(.*?\)"
+    r" \| min tail ESS (?P<ess_tail>[\d.]+|nan) \(.*?\)"
     r" \| divergences (?P<divergences>\d+)(?: \| min E-BFMI (?P<bfmi>[\d.]+))?"
     r"(?: \| max tree depth hit (?P<treedepth>\d+) times)? -> (?P<verdict>.*)$"
 )
@@ -45,7 +48,11 @@ THIN_RHAT, THIN_ESS = 1.005, 600
 
 
 def reports(executed: Path) -> list[dict]:
-    """Every convergence report printed in an executed notebook, as dicts (see :data:`REPORT`)."""
+    """Every convergence report printed in an executed notebook, as dicts.
+
+    One dict per line that :data:`REPORT` matches, with its groups typed and a
+    ``status``: ``"ok"``, ``"pathology"`` or ``"FAILED"``.
+    """
     nb = json.loads(executed.read_text())
     rows = []
     for cell in nb["cells"]:
@@ -73,7 +80,10 @@ def reports(executed: Path) -> list[dict]:
 
 
 def _sweep_one(nb: Path, k: int, deps: str) -> tuple[Path | None, str | None, float]:
-    """Execute ``nb`` under alternative seed ``k`` (0: the shipped seed, through the site's cache)."""
+    """Execute ``nb`` under alternative seed ``k``.
+
+    ``k = 0`` is the shipped seed, executed through the site's cache.
+    """
     start = time.monotonic()
     if k == 0:
         try:
@@ -134,7 +144,8 @@ def sweep(seeds: int = 5, only: list[str] | None = None, jobs: int = 2):
     remaining = sum(expected.values()) / max(1, jobs)
     runs, fits, done = [], [], 0
     print(
-        f"[sweep] {len(nbs)} notebooks, {len(jobs_list)} executions: the shipped seed and {seeds} alternatives "
+        f"[sweep] {len(nbs)} notebooks, {len(jobs_list)} executions: "
+        f"the shipped seed and {seeds} alternatives "
         "for each notebook that uses helpers.seed, "
         f"{jobs} at a time; about {remaining / 60:.0f} min if nothing is cached",
         flush=True,
@@ -168,7 +179,7 @@ def sweep(seeds: int = 5, only: list[str] | None = None, jobs: int = 2):
 
 
 def summarise(fits):
-    """Per gated fit, the worst of each diagnostic across seeds, thinnest margins first."""
+    """Per gated fit, each diagnostic's worst across seeds; thinnest margins first."""
     import numpy as np
 
     gated = fits[fits["status"] != "pathology"]
@@ -230,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     if len(fits):
         worst = summarise(fits)
         print(
-            f"\nevery gated fit, worst across seeds ({len(worst)} fits; thinnest margins first):"
+            f"\nevery gated fit, worst across seeds "
+            f"({len(worst)} fits; thinnest margins first):"
         )
         print(
             worst.round(
@@ -245,9 +257,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         thin = worst[worst["margin"] < 1]
         print(
-            f"\n{int((runs['status'] != 'ok').sum())} failed runs; {int(worst['failed'].gt(0).sum())} fits failed "
-            f"under some seed; {len(thin)} passed by a hair (R-hat > {THIN_RHAT} or ESS < {THIN_ESS}); "
-            f"{int((fits['status'] == 'pathology').sum())} deliberate pathologies confirmed"
+            f"\n{int((runs['status'] != 'ok').sum())} failed runs; "
+            f"{int(worst['failed'].gt(0).sum())} fits failed under some seed; "
+            f"{len(thin)} passed by a hair "
+            f"(R-hat > {THIN_RHAT} or ESS < {THIN_ESS}); "
+            f"{int((fits['status'] == 'pathology').sum())} "
+            "deliberate pathologies confirmed"
         )
     print(f"per-fit CSV: {csv}; sweep took {(time.monotonic() - start) / 60:.1f} min")
     return 1 if (runs["status"] != "ok").any() else 0

@@ -21,7 +21,9 @@ def test_conjugate_posterior_matches_the_grid():
 def test_marginal_likelihood_is_the_integral_of_likelihood_times_prior():
     for k, n, a, b in [(0, 5, 1, 1), (7, 20, 2, 3), (180, 400, 0.5, 0.5)]:
         integral, _ = integrate.quad(
-            lambda t: stats.binom.pmf(k, n, t) * stats.beta(a, b).pdf(t),
+            lambda t, k=k, n=n, a=a, b=b: (
+                stats.binom.pmf(k, n, t) * stats.beta(a, b).pdf(t)
+            ),
             0,
             1,
             points=[k / n],
@@ -102,12 +104,11 @@ def test_conjugate_regression_posterior_and_predictive():
     y = X @ np.array([1.0, 2.0]) + rng.normal(0, 0.5, size=200)
     fit = bayes.ConjugateRegression(X, y, prior_scale=1e4, a0=1e-3, b0=1e-3)
     ols = np.linalg.lstsq(X, y, rcond=None)[0]
-    np.testing.assert_allclose(
-        fit.m, ols, atol=1e-6
-    )  # a flat prior gives least squares
+    # a flat prior gives least squares
+    np.testing.assert_allclose(fit.m, ols, atol=1e-6)
     beta, sigma = fit.draws(100_000, rng)
     np.testing.assert_allclose(beta.mean(axis=0), fit.m, atol=0.002)
-    # predictive density at a new point: Student-t against averaging the normal over draws
+    # predictive density at a new point: Student-t vs the normal averaged over draws
     x_new, y_new = np.array([[1.0, 0.5]]), 2.3
     mc = np.mean(stats.norm(beta @ x_new[0], sigma).pdf(y_new))
     assert np.isclose(fit.predictive(x_new).pdf(y_new)[0], mc, rtol=0.01)

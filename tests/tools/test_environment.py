@@ -35,13 +35,16 @@ def test_the_environments_kernel_carries_the_compile_cache_settings():
 
 
 def test_importing_the_library_changes_nothing_outside_it(tmp_path):
-    """``import helpers`` and its modules leave the environment, the cache and the home folder alone."""
+    """``import helpers`` and its modules leave os.environ, the cache and home alone."""
     code = (
         "import os, sys; before = dict(os.environ)\n"
         "import helpers\n"
-        "from helpers import bayes, checks, data, design, paths, priors, report, simulate, stan, style, widgets\n"
-        "assert dict(os.environ) == before, set(os.environ.items()) ^ set(before.items())\n"
-        "assert 'pytensor' not in sys.modules and 'pymc' not in sys.modules, 'importing helpers imports PyMC'\n"
+        "from helpers import bayes, checks, data, design, paths, priors, report, "
+        "simulate, stan, style, widgets\n"
+        "assert dict(os.environ) == before, "
+        "set(os.environ.items()) ^ set(before.items())\n"
+        "assert 'pytensor' not in sys.modules and 'pymc' not in sys.modules, "
+        "'importing helpers imports PyMC'\n"
     )
     env = {
         "HOME": str(tmp_path / "home"),
@@ -57,3 +60,10 @@ def test_importing_the_library_changes_nothing_outside_it(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert not (tmp_path / "home").exists() and not (tmp_path / "cache").exists()
+
+
+def test_jupyterlab_opens_the_chapters_as_notebooks():
+    """Set up by ``course.sh setup``: a double click on a chapter's .md runs it."""
+    settings = json.loads(environment.lab_settings_path().read_text())
+    viewers = settings["@jupyterlab/docmanager-extension:plugin"]["defaultViewers"]
+    assert viewers["markdown"] == "Jupytext Notebook"

@@ -92,13 +92,15 @@ def test_no_placeholders_in_the_course():
         ), page
 
 
-def test_glue_roles_are_well_formed():
-    """A role like {glue:text}`name:.2f} (closing brace instead of backtick) renders as raw text."""
-    for page in (REPO / "chapters").rglob("*.md"):
-        for n, line in enumerate(page.read_text().splitlines(), 1):
-            assert not re.search(r"\{glue:\w+\}`[^`]*\}", line), (
-                f"{page.name}:{n}: {line.strip()}"
-            )
+def test_the_prose_shows_numbers_with_eval_roles_only():
+    """{glue:...} roles render as bare names in JupyterLab: numbers are {eval} roles."""
+    offenders = [
+        f"{page.relative_to(REPO)}:{n}"
+        for page in sorted((REPO / "chapters").rglob("*.md"))
+        for n, line in enumerate(page.read_text().splitlines(), 1)
+        if re.search(r"\{glue(?::\w+)?\}`", line)
+    ]
+    assert not offenders, offenders
 
 
 def code_lines(page):
@@ -142,7 +144,7 @@ def test_no_convergence_check_is_loosened_in_a_notebook():
 
 
 def test_the_library_does_not_reach_into_the_build():
-    """Notebooks import helpers; helpers never imports tools (the build may import helpers)."""
+    """Notebooks and the build import helpers; helpers never imports tools."""
     offenders = [
         f"{p.relative_to(REPO)}:{n}"
         for p in sorted((REPO / "helpers").rglob("*.py"))
@@ -156,3 +158,38 @@ def test_the_library_does_not_reach_into_the_build():
         if re.match(r"\s*(from|import)\s+tools\b", line)
     ]
     assert not offenders, offenders
+
+
+REQUIRED = {
+    "aims": re.compile(r"^:::\{admonition\} What you will be able to do", re.M),
+    "setup": re.compile(r"^style\.setup\(\)", re.M),
+    "exercises": re.compile(r"^## Exercises\s*$", re.M),
+    "summary": re.compile(r"^## Summary\s*$", re.M),
+}
+
+
+def test_every_notebook_has_the_required_sections():
+    """Aims, a setup cell, exercises and a summary, as the notebook template has."""
+    from tools.runner import notebooks
+
+    template = REPO / "tools" / "templates" / "notebook.md"
+    pages = [p for p in notebooks() if p.name != "datasets.md"] + [template]
+    missing = {
+        str(p.relative_to(REPO)): [
+            k for k, pattern in REQUIRED.items() if not pattern.search(p.read_text())
+        ]
+        for p in pages
+    }
+    missing = {page: what for page, what in missing.items() if what}
+    assert not missing, f"sections missing: {missing}"
+
+
+def test_the_code_passes_lint():
+    """ruff on the library, the build, the tests and every notebook's code cells."""
+    from tools import lint
+
+    problems = lint.check_python() + lint.check_notebooks()
+    assert not problems, (
+        f"{len(problems)} lint findings (python -m tools.lint):\n"
+        + "\n".join(problems[:40])
+    )

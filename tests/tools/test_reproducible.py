@@ -1,4 +1,4 @@
-"""Seeds everywhere: the samplers the course uses give identical draws for identical seeds."""
+"""Seeds everywhere: the course's samplers give identical draws for identical seeds."""
 
 import os
 import subprocess
@@ -62,8 +62,9 @@ def test_pymc_with_nutpie_is_reproducible():
     np.testing.assert_array_equal(*runs)
 
 
-# A small hierarchical model sampled as the notebooks sample (4 chains, 2 cores, nutpie): the nested
-# Pastes model, on which fastmath made a cold and a warm compile cache draw differently.
+# A small hierarchical model sampled as the notebooks sample (4 chains, 2 cores,
+# nutpie): the nested Pastes model, on which fastmath made a cold and a warm compile
+# cache draw differently.
 HIERARCHICAL = textwrap.dedent("""
     import sys
     import numpy as np
@@ -76,23 +77,30 @@ HIERARCHICAL = textwrap.dedent("""
     y = pastes["strength"].to_numpy(float)
     with pm.Model():
         alpha = pm.Normal("alpha", 0, 1)
-        tau_a, tau_b, sigma = (pm.HalfNormal(name, 1.0) for name in ("tau_a", "tau_b", "sigma"))
+        tau_a, tau_b, sigma = (
+            pm.HalfNormal(name, 1.0) for name in ("tau_a", "tau_b", "sigma")
+        )
         a = tau_a * pm.Normal("z_a", 0, 1, shape=int(batch.max()) + 1)
         b = tau_b * pm.Normal("z_b", 0, 1, shape=int(cask.max()) + 1)
-        pm.Normal("y", alpha + a[batch] + b[cask], sigma, observed=(y - y.mean()) / y.std())
-        idata = pm.sample(draws=500, tune=500, chains=4, cores=2, random_seed=7, nuts_sampler="nutpie",
-                          target_accept=0.95, progressbar=False)
+        pm.Normal(
+            "y", alpha + a[batch] + b[cask], sigma, observed=(y - y.mean()) / y.std()
+        )
+        idata = pm.sample(
+            draws=500, tune=500, chains=4, cores=2, random_seed=7,
+            nuts_sampler="nutpie", target_accept=0.95, progressbar=False,
+        )
     np.save(sys.argv[1], idata["posterior"]["tau_a"].to_numpy())
 """)
 
 
 @pytest.mark.slow
 def test_pymc_draws_do_not_depend_on_the_compile_cache(tmp_path, monkeypatch):
-    """The first run on a fresh machine (empty compile caches) and every later run draw alike.
+    """The first run on a fresh machine (empty compile caches) and later runs agree.
 
-    With numba's fastmath on, a cold and a warm compile cache gave different draws for one
-    seed: the test suite's first execution disagreed with every re-execution. The settings
-    are those every kernel gets (:func:`tools.environment.compiler_cache_env`).
+    With numba's fastmath on, a cold and a warm compile cache gave different draws for
+    one seed: the test suite's first execution disagreed with every re-execution. The
+    settings are those every kernel gets
+    (:func:`tools.environment.compiler_cache_env`).
     """
     monkeypatch.delenv("PYTENSOR_FLAGS", raising=False)
     monkeypatch.setenv("BMLM_CACHE", str(tmp_path / "cache"))

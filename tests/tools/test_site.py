@@ -26,7 +26,8 @@ def test_every_page_is_built(html):
 
 @pytest.mark.slow
 def test_pages_load_nothing_from_other_sites(html):
-    # tags that fetch at view time, in the page or inside a chart's iframe (srcdoc is escaped)
+    # tags that fetch at view time, in the page or inside a chart's iframe
+    # (srcdoc is escaped)
     external = re.compile(
         r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=(?:"|&quot;)(?:https?:)?//',
         re.I,

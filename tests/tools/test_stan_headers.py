@@ -1,7 +1,7 @@
-"""Every Stan program opens with a header that says what it is for, and the header is true.
+"""Every Stan program opens with a header that says what it is for; the header is true.
 
-The layout, at the very top of ``stan/NAME.stan`` (continuation lines are indented to the
-value column, ``//`` plus nine spaces)::
+The layout, at the very top of ``stan/NAME.stan`` (continuation lines are indented to
+the value column, ``//`` plus nine spaces)::
 
     // Title: one-line description
     // Data:   NAME (data/FILE.csv; citation) ...      or   none (reason)
@@ -9,12 +9,12 @@ value column, ``//`` plus nine spaces)::
     // Pages:  chapters/.../page.md, chapters/.../other.md
     // PyMC:   chapters/.../page.md, `identifier` (notes) ...   or   none (reason)
 
-The checks read the programs and pages as text, so a moved or renamed notebook, a dataset
-that is no longer loaded, a new page whose code uses a program, or a parameter added to a
-program all fail here until the header follows. A page "uses" a program when the program's
-name appears in one of its code cells (a mention in prose, such as the API table of the
-setup page, does not count). Dataset names are checked against ``helpers.data``'s public
-registry (``data.info``), not its source layout.
+The checks read the programs and pages as text, so a moved or renamed notebook, a
+dataset that is no longer loaded, a new page whose code uses a program, or a parameter
+added to a program all fail here until the header follows. A page "uses" a program when
+the program's name appears in one of its code cells (a mention in prose, such as the API
+table of the setup page, does not count). Dataset names are checked against
+``helpers.data``'s public registry (``data.info``), not its source layout.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def token(name: str) -> re.Pattern:
 
 
 def header(path: Path) -> tuple[str, dict[str, str]]:
-    """The title line and the four fields (continuation lines joined) of a program's header."""
+    """The title line and the four fields (continuation lines joined) of a header."""
     lines = path.read_text().splitlines()
     assert lines and lines[0].startswith("// "), (
         f"{path.name}: line 1 must be the '// Title: ...' line"
@@ -51,7 +51,8 @@ def header(path: Path) -> tuple[str, dict[str, str]]:
     for name in FIELDS:
         label = f"// {name}:"
         assert i < len(lines) and lines[i].startswith(label), (
-            f"{path.name}: line {i + 1} must start with {label!r} (fields in the order {', '.join(FIELDS)})"
+            f"{path.name}: line {i + 1} must start with {label!r} "
+            f"(fields in the order {', '.join(FIELDS)})"
         )
         assert lines[i][:11] == f"{label:<11}", (
             f"{path.name}: the value of {name} must start in column 12"
@@ -85,12 +86,11 @@ def block(code: str, name: str) -> str:
 
 
 def declared(body: str) -> list[str]:
-    """Names declared in a block: the last identifier of each statement, before any '='."""
+    """Names declared in a block: each statement's last identifier, before any '='."""
     names = []
     for stmt in body.split(";"):
-        stmt = re.sub(r"<[^<>]*>", " ", stmt).split("=")[
-            0
-        ]  # constraints, offset/multiplier; assignments
+        # drop constraints, offset/multiplier; and assignments
+        stmt = re.sub(r"<[^<>]*>", " ", stmt).split("=")[0]
         m = re.search(rf"({IDENT})\s*$", stmt.strip())
         if m:
             names.append(m.group(1))
@@ -98,7 +98,7 @@ def declared(body: str) -> list[str]:
 
 
 def prior_data(code: str, params: set[str], data: set[str]) -> set[str]:
-    """Data variables that set a prior: in a '~' statement on a parameter, or in 'target +='."""
+    """Data variables that set a prior: in a '~' on a parameter, or in 'target +='."""
     used = set()
     for stmt in block(code, "model").split(";"):
         stmt = stmt.split("{")[-1]  # drop an enclosing 'if (...) {'
@@ -137,11 +137,11 @@ def pages_using(name: str) -> set[str]:
 
 
 def twins(field: str) -> list[tuple[str, str]]:
-    """(page, identifier) pairs of the PyMC field: each page followed by its first `identifier`."""
+    """(page, identifier) pairs of the PyMC field: a page and its first `identifier`."""
     parts = PAGE_PATH.split(field)
     pages = PAGE_PATH.findall(field)
     out = []
-    for page, after in zip(pages, parts[1:]):
+    for page, after in zip(pages, parts[1:], strict=True):
         ident = re.search(r"`([^`]+)`", after)
         assert ident, f"PyMC: no `identifier` after {page}"
         out.append((page, ident.group(1)))
@@ -205,12 +205,13 @@ def test_data_names_registered_datasets_that_the_pages_load(path):
             f"{path.name}: Data names {file}, which is not in data/"
         )
         assert known.get(name) == Path(file).name, (
-            f"{path.name}: dataset {name!r} is registered in helpers/data.py with file {known.get(name)!r}, "
-            f"not {file!r}"
+            f"{path.name}: dataset {name!r} is registered in helpers/data.py "
+            f"with file {known.get(name)!r}, not {file!r}"
         )
         load = re.compile(rf"""data\.load\(\s*["']{re.escape(name)}["']""")
         assert any(load.search(text) for text in pages), (
-            f"{path.name}: none of its Pages loads dataset {name!r} (data.load({name!r}))"
+            f"{path.name}: none of its Pages loads dataset {name!r} "
+            f"(data.load({name!r}))"
         )
 
 
@@ -227,7 +228,8 @@ def test_priors_cover_every_parameter_and_prior_value_passed_as_data(path):
     from_data = prior_data(code, params, data)
     if from_data:
         assert "data" in priors, (
-            f"{path.name}: priors come in as data ({sorted(from_data)}); Priors must say so"
+            f"{path.name}: priors come in as data ({sorted(from_data)}); "
+            "Priors must say so"
         )
     no_value = sorted(
         v
@@ -235,7 +237,8 @@ def test_priors_cover_every_parameter_and_prior_value_passed_as_data(path):
         if not re.search(rf"{token(v).pattern}\s*=\s*[-\[\d]", priors)
     )
     assert not no_value, (
-        f"{path.name}: Priors must give the values the notebooks pass, as 'VAR = value', for {no_value}"
+        f"{path.name}: Priors must give the values the notebooks pass, "
+        f"as 'VAR = value', for {no_value}"
     )
 
 
@@ -247,7 +250,8 @@ def test_pymc_twin_is_a_model_defined_on_a_listed_page(path):
         return
     found = twins(value)
     assert found, (
-        f"{path.name}: PyMC must name 'chapters/...md, `identifier`' or say 'none (why)'"
+        f"{path.name}: PyMC must name 'chapters/...md, `identifier`' "
+        "or say 'none (why)'"
     )
     listed = set(PAGE_PATH.findall(fields["Pages"]))
     for page, ident in found:
@@ -262,5 +266,6 @@ def test_pymc_twin_is_a_model_defined_on_a_listed_page(path):
         i = re.escape(ident)
         defined = rf"(?:\bas|\bdef)\s+{i}\b|(?<![\w.]){i}\s*=(?!=)|:label:\s*{i}\s*$"
         assert re.search(defined, text, flags=re.M), (
-            f"{path.name}: {page} does not define `{ident}` (as a model, function, variable or exercise label)"
+            f"{path.name}: {page} does not define `{ident}` "
+            "(as a model, function, variable or exercise label)"
         )

@@ -32,7 +32,8 @@ def test_stanc_check_reports_errors(tmp_path, monkeypatch):
     with pytest.raises(stan.StanModelError, match="does not compile"):
         stanc.stanc_check("broken", stanc.current_stanc())
     (tmp_path / "old.stan").write_text(
-        "data { int n; real y[n]; } parameters { real mu; } model { y ~ normal(mu, 1); }"
+        "data { int n; real y[n]; } parameters { real mu; } "
+        "model { y ~ normal(mu, 1); }"
     )
     with pytest.raises(stan.StanModelError):
         stanc.stanc_check("old", stanc.current_stanc())  # pre-2.26 array syntax is gone

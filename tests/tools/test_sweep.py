@@ -8,20 +8,20 @@ from tools import sweep
 
 
 def _report(**kw):
-    fields = dict(
-        label="Pastes, PyMC",
-        chains=4,
-        draws=1000,
-        max_rhat=1.004,
-        max_rhat_at="a[1]",
-        min_ess_bulk=812.0,
-        min_ess_bulk_at="sigma_a",
-        min_ess_tail=455.0,
-        min_ess_tail_at="b[2]",
-        divergences=0,
-        max_treedepth_hits=0,
-        min_bfmi=0.81,
-    )
+    fields = {
+        "label": "Pastes, PyMC",
+        "chains": 4,
+        "draws": 1000,
+        "max_rhat": 1.004,
+        "max_rhat_at": "a[1]",
+        "min_ess_bulk": 812.0,
+        "min_ess_bulk_at": "sigma_a",
+        "min_ess_tail": 455.0,
+        "min_ess_tail_at": "b[2]",
+        "divergences": 0,
+        "max_treedepth_hits": 0,
+        "min_bfmi": 0.81,
+    }
     fields.update(kw)
     return checks.ConvergenceReport(**fields)
 
