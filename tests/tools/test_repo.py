@@ -94,12 +94,9 @@ def test_no_placeholders_in_the_course():
 
 def test_the_prose_shows_numbers_with_eval_roles_only():
     """{glue:...} roles render as bare names in JupyterLab: numbers are {eval} roles."""
-    offenders = [
-        f"{page.relative_to(REPO)}:{n}"
-        for page in sorted((REPO / "chapters").rglob("*.md"))
-        for n, line in enumerate(page.read_text().splitlines(), 1)
-        if re.search(r"\{glue(?::\w+)?\}`", line)
-    ]
+    offenders = offending_lines(
+        r"\{glue(?::\w+)?\}`", (REPO / "chapters").rglob("*.md")
+    )
     assert not offenders, offenders
 
 
@@ -115,17 +112,26 @@ def code_lines(page):
             yield n, line
 
 
+def offending_lines(pattern, files, lines=None) -> list[str]:
+    """``path:line: text`` of every line of ``files`` that ``pattern`` matches.
+
+    ``lines(path)`` yields (number, text); by default every line of the file.
+    """
+    lines = lines or (lambda f: enumerate(f.read_text().splitlines(), 1))
+    return [
+        f"{f.relative_to(REPO)}:{n}: {text.strip()}"
+        for f in sorted(files)
+        for n, text in lines(f)
+        if re.search(pattern, text)
+    ]
+
+
 def test_every_seed_comes_from_helpers_seed():
     """A literal seed in a notebook would escape the seed sweep."""
     literal = re.compile(
         r"(SEED\s*=\s*\d|default_rng\(\d|random_seed\s*=\s*\d|\bseed\s*=\s*\d|RandomState\(\d)"
     )
-    offenders = [
-        f"{nb.relative_to(REPO)}:{n}: {line.strip()}"
-        for nb in sorted((REPO / "chapters").rglob("*.md"))
-        for n, line in code_lines(nb)
-        if literal.search(line)
-    ]
+    offenders = offending_lines(literal, (REPO / "chapters").rglob("*.md"), code_lines)
     assert not offenders, "seeds not taken from helpers.seed:\n" + "\n".join(offenders)
 
 
@@ -134,29 +140,14 @@ def test_no_convergence_check_is_loosened_in_a_notebook():
     loosened = re.compile(
         r"(rhat_max|ess_bulk_min|ess_tail_min|max_divergences|bfmi_min)\s*="
     )
-    offenders = [
-        f"{nb.relative_to(REPO)}:{n}"
-        for nb in sorted((REPO / "chapters").rglob("*.md"))
-        for n, line in enumerate(nb.read_text().splitlines(), 1)
-        if loosened.search(line)
-    ]
+    offenders = offending_lines(loosened, (REPO / "chapters").rglob("*.md"))
     assert not offenders, f"convergence thresholds changed in {offenders}"
 
 
 def test_the_library_does_not_reach_into_the_build():
     """Notebooks and the build import helpers; helpers never imports tools."""
-    offenders = [
-        f"{p.relative_to(REPO)}:{n}"
-        for p in sorted((REPO / "helpers").rglob("*.py"))
-        for n, line in enumerate(p.read_text().splitlines(), 1)
-        if re.match(r"\s*(from|import)\s+tools\b", line)
-    ]
-    offenders += [
-        f"{nb.relative_to(REPO)}:{n}"
-        for nb in sorted((REPO / "chapters").rglob("*.md"))
-        for n, line in enumerate(nb.read_text().splitlines(), 1)
-        if re.match(r"\s*(from|import)\s+tools\b", line)
-    ]
+    files = [*(REPO / "helpers").rglob("*.py"), *(REPO / "chapters").rglob("*.md")]
+    offenders = offending_lines(r"^\s*(from|import)\s+tools\b", files)
     assert not offenders, offenders
 
 
