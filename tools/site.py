@@ -28,6 +28,7 @@ from .charts import VEGA_SCRIPTS, VENDOR_DIR
 from .cmdstan import ensure_cmdstan
 from .evalroles import substitute_evals
 from .runner import execute_all, say
+from .sheets import build as build_sheets
 
 BOOK_FILES = ["_config.yml", "_toc.yml"]
 BUILD_DIR = REPO / "_build"
@@ -237,6 +238,7 @@ def _build_site(jobs: int) -> Path:
         shutil.rmtree(html)
     shutil.copytree(built, html)
     copy_vendor(html)
+    build_sheets(html / "sheets")  # the exercise sheets the instructors' page links
     (html / ".bmlm-key").write_text(key)
     say(f"site built in {time.monotonic() - start:.0f} s: open {html / 'index.html'}")
     return html

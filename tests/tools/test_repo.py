@@ -112,6 +112,98 @@ def code_lines(page):
             yield n, line
 
 
+FENCE = re.compile(r"^\s*(`{3,}|:{3,}|~{3,})")
+DISPLAY_MATH = re.compile(r"^\s*\$\$")
+
+
+def prose_lines(page):
+    """(line number, text) of a page's prose.
+
+    Prose is outside front matter, code cells, fenced blocks, display maths and
+    directive options; admonitions and exercises are prose.
+    """
+    lines = page.read_text().splitlines()
+    fence, maths, front = None, False, bool(lines) and lines[0] == "---"
+    for n, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if front:
+            front = not (n > 1 and stripped == "---")
+            continue
+        if fence:
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        opening = FENCE.match(line)
+        if opening and (opening.group(1)[0] == "`" or "{math}" in line):
+            fence = opening.group(1)  # a code block or a maths directive: not prose
+            continue
+        if DISPLAY_MATH.match(line):
+            maths = maths != (stripped == "$$" or not stripped.endswith("$$"))
+            continue
+        if maths or opening or re.match(r"^:[\w-]+:", stripped):
+            continue
+        yield n, line
+
+
+# What a number in prose may legitimately sit in: maths, code and roles (an {eval}
+# role is the computed number), link targets, years, and references to parts of books.
+NOT_PROSE = re.compile(
+    r"\$[^$]*\$|`[^`]*`|\]\([^)]*\)|https?://\S+|\b1[5-9]\d\d[a-z]?\b|\b20\d\d[a-z]?\b"
+    r"|\b(?:Day|Days|chapters?|ch\.|sec\.|section|§|pp?\.|eq\.|exercise) \d[\d.–-]*"
+)
+# Conventions, not results: interval levels, the gates' thresholds (k-hat 0.7, R-hat
+# 1.01, ESS 400), the logit/probit ratio the glm notebook derives, and its predictors'
+# units (a coefficient per 100 m or 100 µg/L).
+CONVENTIONS = re.compile(
+    r"\b(?:50|89|90|95|99) %|\b0\.7\b|\b1\.01\b|\b400\b|\b1\.6\b|\b100 (?:m|µg/L)\b"
+)
+# A typed result: a decimal number, or a whole number of two or more digits.
+TYPED_NUMBER = re.compile(r"(?<![\w.])(?:\d+\.\d+|\d{1,3}(?:,\d{3})+|\d{2,})(?![\w])")
+
+
+def typed_numbers(page) -> list[tuple[int, str]]:
+    """Prose lines of ``page`` with a number typed by hand, as (line, text)."""
+    found = []
+    for n, line in prose_lines(page):
+        text = CONVENTIONS.sub(" ", NOT_PROSE.sub(" ", line))
+        if TYPED_NUMBER.search(text):
+            found.append((n, line.strip()))
+    return found
+
+
+def test_numbers_in_the_prose_are_computed():
+    """A number in a notebook's prose is an {eval} role, maths, or a convention."""
+    from tools.runner import notebooks
+
+    offenders = [
+        f"{page.relative_to(REPO)}:{n}: {text}"
+        for page in notebooks()
+        for n, text in typed_numbers(page)
+    ]
+    assert not offenders, (
+        f"{len(offenders)} prose lines type a number: glue it and show it with "
+        "{eval}, or write a model's constant as maths\n" + "\n".join(offenders)
+    )
+
+
+def test_typed_numbers_finds_what_it_should(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "---\nfront: 12\n---\n# Title\n"
+        "There are 18 drivers.\n"  # flagged
+        "The mean is 0.516 here.\n"  # flagged
+        "We have 7,185 students.\n"  # flagged
+        "A period 1 herd, the divide-by-4 rule.\n"  # single digits: structural
+        'Prior $\\mathrm{Beta}(20, 20)$ and {eval}`g("n:d")` rows, 95 % intervals.\n'
+        "As in {cite:t}`gelman2007`, chapter 12, and Day 3 (2007).\n"
+        ":::{admonition} Aims\n:class: tip\n- fit 3 models with 12 groups\n:::\n"
+        "```{code-cell} ipython3\nx = 12345\n```\n"
+        "$$\nx = 42\n$$\n"
+        "```{math}\ny = 17\n```\n"
+    )
+    assert [n for n, _ in typed_numbers(page)] == [5, 6, 7, 13]
+
+
 def offending_lines(pattern, files, lines=None) -> list[str]:
     """``path:line: text`` of every line of ``files`` that ``pattern`` matches.
 

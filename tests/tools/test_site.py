@@ -70,3 +70,12 @@ def test_bibliography_and_glossary(html):
     assert "Belenky" in bib and "Statistical Rethinking" in bib
     glossary = (html / "chapters" / "glossary.html").read_text(encoding="utf-8")
     assert "non-centred parameterisation" in glossary.lower()
+
+
+@pytest.mark.slow
+def test_the_exercise_sheets_the_instructors_page_links_exist(html):
+    page = (html / "chapters" / "instructors.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="(\.\./sheets/[^"]+\.zip)"', page)
+    assert len(links) == 10, links
+    for link in links:
+        assert (html / "chapters" / link).resolve().is_file(), link
