@@ -59,6 +59,11 @@ def _solution_spans(lines: list[str], where: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _solution_lines(lines: list[str], where: str) -> set[int]:
+    """Indices of the lines inside solution blocks, fences included."""
+    return {i for a, b in _solution_spans(lines, where) for i in range(a, b + 1)}
+
+
 def strip_solutions(text: str, *, where: str = "<text>") -> str:
     """Return a MyST notebook's text with every solution block removed.
 
@@ -80,16 +85,14 @@ def strip_solutions(text: str, *, where: str = "<text>") -> str:
         If a solution block is opened twice, never closed, or closed without opening.
     """
     lines = text.splitlines(keepends=True)
-    drop = set()
-    for first, last in _solution_spans(lines, where):
-        drop.update(range(first, last + 1))
+    drop = _solution_lines(lines, where)
     return "".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 def code_cells(text: str, *, where: str = "<text>") -> list[tuple[str, bool]]:
     """Each code cell's source and whether it lies inside a solution, in order."""
     lines = text.splitlines()
-    inside = {i for a, b in _solution_spans(lines, where) for i in range(a, b + 1)}
+    inside = _solution_lines(lines, where)
     cells, current, start = [], None, 0
     for i, line in enumerate(lines):
         if current is None and CODE_CELL.match(line):
@@ -182,7 +185,7 @@ def dangling_glue(text: str, *, where: str = "<text>") -> list[str]:
         One message per such name; empty if every number has its glue outside.
     """
     lines = text.splitlines()
-    inside = {i for a, b in _solution_spans(lines, where) for i in range(a, b + 1)}
+    inside = _solution_lines(lines, where)
     glued_in, glued_out, shown_out = set(), set(), set()
     for i, line in enumerate(lines):
         glued = set(GLUE.findall(line))
