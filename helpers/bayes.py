@@ -2,12 +2,15 @@
 
 The notebooks compute these things step by step; the functions here are the reference
 answers the notebooks and the tests compare against: the conjugate beta-binomial
-posterior and its marginal likelihood, grid posteriors, and highest-density intervals.
+posterior and its marginal likelihood, grid posteriors, and highest-density intervals;
+and, for later days, where the posterior of a standard deviation sits
+(:func:`scale_summary`).
 """
 
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from scipy import special, stats
 
 
@@ -418,3 +421,79 @@ class ConjugateRegression:
             rng.standard_normal((size, len(self.m))) @ L.T
         )
         return beta, np.sqrt(sigma2)
+
+
+def scale_summary(draws, prob: float) -> pd.Series:
+    """Describe where the posterior of a standard deviation sits, from its draws.
+
+    A scale parameter's posterior can pile up against zero; then an equal-tailed
+    interval cuts off its most probable values. The summary shows whether it does: the
+    mode and median, the share of draws below a tenth of the median, the ETI beside the
+    HDI at the same probability, and the ``prob`` quantile, a one-sided upper bound.
+
+    Parameters
+    ----------
+    draws : array_like
+        Posterior draws of a non-negative quantity, any shape (flattened); at least 100.
+    prob : float
+        The intervals' probability, strictly between 0 and 1.
+
+    Returns
+    -------
+    pandas.Series
+        ``mode`` (ArviZ's half-sample mode), ``median``, ``P(below a tenth of the
+        median)``, ``ETI lower``, ``HDI lower``, ``ETI upper``, ``HDI upper`` and
+        ``{prob:.0%} quantile (one-sided bound)``, in that order.
+
+    Raises
+    ------
+    BayesError
+        If ``prob`` is not strictly between 0 and 1, or the draws are fewer than 100,
+        not finite or negative.
+
+    Examples
+    --------
+    The notebooks compute it step by step first; by hand, with NumPy and ArviZ::
+
+        x = np.asarray(draws).ravel()
+        az.eti(x, prob=0.95), az.hdi(x, prob=0.95), np.quantile(x, 0.95)
+
+    A half-normal posterior keeps its highest density at zero, so its HDI starts there
+    and its ETI does not:
+
+    >>> import numpy as np
+    >>> from helpers import bayes
+    >>> draws = np.abs(np.random.default_rng(1).normal(size=100_000))
+    >>> where = bayes.scale_summary(draws, 0.95)
+    >>> [round(float(where[end]), 2) for end in ["HDI lower", "ETI lower"]]
+    [0.0, 0.03]
+    >>> round(float(where["95% quantile (one-sided bound)"]), 1)
+    2.0
+    """
+    import arviz as az
+
+    if not 0 < prob < 1:
+        raise BayesError(f"prob must lie strictly between 0 and 1, got {prob}")
+    x = np.asarray(draws, dtype=float).ravel()
+    if x.size < 100:
+        raise BayesError(f"scale_summary needs at least 100 draws, got {x.size}")
+    if not np.all(np.isfinite(x)) or x.min() < 0:
+        raise BayesError(
+            "scale_summary needs finite, non-negative draws (of a standard deviation); "
+            f"got a minimum of {float(np.nanmin(x))} and "
+            f"{int((~np.isfinite(x)).sum())} non-finite values"
+        )
+    (eti_lo, eti_hi), (hdi_lo, hdi_hi) = az.eti(x, prob=prob), az.hdi(x, prob=prob)
+    median = np.median(x)
+    return pd.Series(
+        {
+            "mode": float(az.mode(x, round_to="none")),
+            "median": median,
+            "P(below a tenth of the median)": np.mean(x < median / 10),
+            "ETI lower": float(eti_lo),
+            "HDI lower": float(hdi_lo),
+            "ETI upper": float(eti_hi),
+            "HDI upper": float(hdi_hi),
+            f"{prob:.0%} quantile (one-sided bound)": np.quantile(x, prob),
+        }
+    )

@@ -3,7 +3,9 @@
 // Priors: mu ~ normal(mu_loc, mu_scale); tau ~ half-Cauchy(0, tau_scale); u ~ normal(0, tau).
 //         mu_loc, mu_scale and tau_scale are data (the notebook's PRIORS dict): mu_loc = 0,
 //         mu_scale = 20, tau_scale = 5 in the main fit (fit_n); tau_scale = 1, 5 and 25 in the
-//         prior sensitivity loop; 0.01 (complete pooling) in exercise schools-ex-loo.
+//         prior sensitivity loop; mu_scale = 5 for posteriordb's reference (fit_pdb);
+//         0.01 (complete pooling) and leave-one-school-out refits in exercise
+//         schools-ex-loo.
 // Pages:  chapters/02-hierarchical/eight-schools.md
 // PyMC:   chapters/02-hierarchical/eight-schools.md, `schools_pymc` (reads the same PRIORS dict;
 //         non-centred by hand, theta = mu + tau * z)

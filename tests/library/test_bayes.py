@@ -121,3 +121,43 @@ def test_conjugate_regression_rejects_bad_input():
         bayes.ConjugateRegression(np.ones((3, 1)), np.array([1.0, np.nan, 2.0]))
     with pytest.raises(bayes.BayesError, match="prior_scale"):
         bayes.ConjugateRegression(np.ones((3, 1)), np.ones(3), prior_scale=-1)
+
+
+def test_scale_summary_against_exact_half_normal_quantiles():
+    draws = np.abs(np.random.default_rng(3).normal(size=200_000))
+    where = bayes.scale_summary(draws, 0.9)
+    exact = stats.halfnorm()
+    np.testing.assert_allclose(
+        [where["median"], where["ETI lower"], where["ETI upper"]],
+        exact.ppf([0.5, 0.05, 0.95]),
+        rtol=0.02,
+        atol=0,
+    )
+    # the density is highest at 0: the HDI is [0, the 90 % quantile]
+    assert where["HDI lower"] < 0.01
+    assert abs(where["HDI upper"] / exact.ppf(0.9) - 1) < 0.02
+    assert abs(where["90% quantile (one-sided bound)"] / exact.ppf(0.9) - 1) < 0.02
+    # P(|Z| < median / 10) = 2 Phi(median / 10) - 1
+    p_small = exact.cdf(exact.ppf(0.5) / 10)
+    assert abs(where["P(below a tenth of the median)"] - p_small) < 0.005
+
+
+def test_scale_summary_of_a_posterior_clear_of_zero():
+    draws = np.random.default_rng(4).lognormal(0.0, 0.2, size=50_000)
+    where = bayes.scale_summary(draws, 0.95)
+    assert where["HDI lower"] > 0.5 and where["P(below a tenth of the median)"] == 0
+    assert abs(where["mode"] - np.exp(-0.04)) < 0.05  # lognormal mode exp(mu - s^2)
+
+
+@pytest.mark.parametrize(
+    "draws, prob, message",
+    [
+        (np.ones(1000), 1.0, "prob must lie strictly between 0 and 1, got 1.0"),
+        (np.ones(10), 0.9, "at least 100 draws, got 10"),
+        (np.r_[np.ones(200), -0.5], 0.9, "minimum of -0.5"),
+        (np.r_[np.ones(200), np.nan], 0.9, "1 non-finite"),
+    ],
+)
+def test_scale_summary_names_bad_input(draws, prob, message):
+    with pytest.raises(bayes.BayesError, match=message.replace("(", r"\(")):
+        bayes.scale_summary(draws, prob)
