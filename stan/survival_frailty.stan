@@ -7,8 +7,8 @@
 //         (dict PRIORS): alpha_loc = 4.5, alpha_scale = 1.5, beta_scale = 1 for each
 //         slope, sigma_scale = 0.5, tau_scale = 1.
 // Pages:  chapters/04-glmm/survival.md
-// PyMC:   chapters/04-glmm/survival.md, `kidney_pymc` (builds any of the three
-//         families, reads the dict PRIORS)
+// PyMC:   chapters/04-glmm/survival.md, `kidney_pymc` (the Weibull or the
+//         lognormal, from the dict PRIORS)
 //
 // An accelerated failure time (AFT) model for times t[i], of which those flagged
 // `censored` are only known to exceed t[i] (right-censored):
