@@ -15,6 +15,7 @@ MD5 against the registry, the columns and their types, and that no value is miss
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -674,6 +675,26 @@ REGISTRY: dict[str, Dataset] = {
             "92:1238-1247",
             md5="4c69ec7de660d17d0e27dd01cd54846d",
         ),
+        Dataset(
+            name="austen",
+            file="corpus_austen_paragraphs.tsv.gz",
+            description="Jane Austen's six novels split into paragraphs: one row a "
+            "paragraph (doc_id), with its novel (book), chapter number (0 for the "
+            "front matter) and text.",
+            columns={
+                "doc_id": "int",
+                "book": "category",
+                "chapter": "int",
+                "text": "str",
+            },
+            source="Debian package r-cran-janeaustenr 1.0.0-1 (R package janeaustenr), "
+            "objects emma, mansfieldpark, northangerabbey, persuasion, prideprejudice, "
+            "sensesensibility, split on blank lines",
+            licence="MIT (package); the novels are in the public domain",
+            citation="Silge, J. (2017) janeaustenr: Jane Austen's Complete Novels, R "
+            "package; texts from Project Gutenberg (novels of 1811-1818)",
+            md5="b923cfa00fea3382ba72dee6ce9aa6f9",
+        ),
     ]
 }
 
@@ -863,6 +884,8 @@ def load(name: str) -> pd.DataFrame:
         )
     raw = pd.read_csv(
         ds.path,
+        # tab-separated text: a quote inside a paragraph is text, not CSV quoting
+        **({"sep": "\t", "quoting": csv.QUOTE_NONE} if ".tsv" in ds.file else {}),
         dtype={c: str for c, k in ds.columns.items() if k in ("str", "category")},
     )
     df = validate(raw, ds.columns, name=name)
