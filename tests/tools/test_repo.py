@@ -276,3 +276,39 @@ def test_the_code_passes_lint():
         f"{len(problems)} lint findings (python -m tools.lint):\n"
         + "\n".join(problems[:40])
     )
+
+
+MARKDOWN_LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)")
+
+
+def notebook_links(page) -> list[str]:
+    """Markdown links of ``page`` to another notebook's ``.md`` source."""
+    from tools.runner import notebooks
+
+    targets = {p.resolve() for p in notebooks()}
+    return [
+        link
+        for link in MARKDOWN_LINK.findall(page.read_text())
+        if (page.parent / link).resolve() in targets
+    ]
+
+
+def test_pages_link_to_notebooks_with_doc_roles():
+    """A notebook is built from its .md, which the site does not have: use {doc}."""
+    from tools.runner import notebooks
+
+    offenders = {
+        str(page.relative_to(REPO)): links
+        for page in notebooks()
+        if (links := notebook_links(page))
+    }
+    assert not offenders, f"write these links as {{doc}} roles: {offenders}"
+
+
+def test_notebook_links_finds_what_it_should(tmp_path):
+    from tools.runner import notebooks
+
+    some = notebooks()[0].resolve()
+    page = tmp_path / "page.md"
+    page.write_text(f"see [it]({some}) and [refs](../bibliography.md)\n")
+    assert notebook_links(page) == [str(some)]
