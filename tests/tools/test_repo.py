@@ -312,3 +312,66 @@ def test_notebook_links_finds_what_it_should(tmp_path):
     page = tmp_path / "page.md"
     page.write_text(f"see [it]({some}) and [refs](../bibliography.md)\n")
     assert notebook_links(page) == [str(some)]
+
+
+# A count of the data written as a word ("eighteen drivers") states a fact about the
+# data set as surely as a digit does: the page asserts it in code, on a line that holds
+# the number and the counted noun ('assert n_drivers == 18  # "eighteen drivers"').
+ONES = "two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+TEENS = "fifteen sixteen seventeen eighteen nineteen twenty"
+NUMBER_WORDS = {word: n for n, word in enumerate(f"{ONES} {TEENS}".split(), start=2)}
+NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+NUMBER_WORDS |= {"hundred": 100}
+DATA_UNITS = (
+    "drivers batches samples plates herds judges trees schools counties conditions"
+    " participants wines patients novels experiments rats players pastes casks studies"
+    " persons items subjects catheters apartments hospitals documents paragraphs assays"
+    " yields days"
+)
+COUNT_IN_WORDS = re.compile(
+    rf"\b(?P<number>{'|'.join(NUMBER_WORDS)})(?P<dozen>[ -]dozen)?"
+    rf"(?:[ -][a-z]+)?[ -](?P<unit>{'|'.join(DATA_UNITS.split())})\b",
+    re.IGNORECASE,
+)
+# The classic example's name, not a count of anything on the page.
+NAMES = re.compile(r"\beight[ -]schools\b", re.IGNORECASE)
+
+
+def unasserted_counts(page) -> list[str]:
+    """Counts of the data written as words in ``page``'s prose that no assert states."""
+    asserts = [text.lower() for _, text in code_lines(page) if "assert" in text]
+    found = []
+    for n, line in prose_lines(page):
+        for m in COUNT_IN_WORDS.finditer(NAMES.sub(" ", line)):
+            value = NUMBER_WORDS[m["number"].lower()] * (12 if m["dozen"] else 1)
+            unit = m["unit"].lower()[:4]  # "batch" for batches, "count" for counties
+            if not any(
+                re.search(rf"\b{value}\b", text) and unit in text for text in asserts
+            ):
+                found.append(f"{n}: {m[0]}")
+    return found
+
+
+def test_counts_written_as_words_are_asserted():
+    from tools.runner import notebooks
+
+    offenders = {
+        str(page.relative_to(REPO)): found
+        for page in notebooks()
+        if (found := unasserted_counts(page))
+    }
+    assert not offenders, (
+        "assert these counts in code, on a line with the number and the noun: "
+        f"{offenders}"
+    )
+
+
+def test_unasserted_counts_finds_what_it_should(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# Title\nEighteen truck drivers and six batches.\n"
+        "The eight schools, two dozen items, and three classes.\n"
+        "```{code-cell} ipython3\nassert df.batch.nunique() == 6\n```\n"
+    )
+    found = unasserted_counts(page)
+    assert found == ["2: Eighteen truck drivers", "3: two dozen items"]
