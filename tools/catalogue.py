@@ -7,10 +7,10 @@ only says whether it is current (the tests compare the same way).
 
 from __future__ import annotations
 
-import argparse
-
 from helpers import data
 from helpers.paths import DATA_DIR
+
+from . import markers
 
 README = DATA_DIR / "README.md"
 BEGIN = (
@@ -25,33 +25,12 @@ def generated_section(text: str) -> str:
 
     Raises ``ValueError`` if a marker is missing.
     """
-    if BEGIN not in text or END not in text:
-        raise ValueError(
-            f"{README} lost its markers; they must read {BEGIN!r} and {END!r}"
-        )
-    return text.split(BEGIN, 1)[1].split(END, 1)[0].strip("\n")
+    return markers.section(README, text, BEGIN, END)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m tools.catalogue", description=__doc__.splitlines()[0]
-    )
-    parser.add_argument(
-        "--check", action="store_true", help="exit 1 if the table is out of date"
-    )
-    args = parser.parse_args(argv)
-    text = README.read_text()
-    current, wanted = generated_section(text), data.catalogue_markdown()
-    if current == wanted:
-        print(f"{README}: up to date")
-        return 0
-    if args.check:
-        print(f"{README}: out of date; run python -m tools.catalogue")
-        return 1
-    README.write_text(text.replace(current, wanted, 1))
-    print(f"{README}: table rewritten from the registry")
-    return 0
-
+main = markers.command(
+    README, BEGIN, END, data.catalogue_markdown, "python -m tools.catalogue", __doc__
+)
 
 if __name__ == "__main__":
     raise SystemExit(main())

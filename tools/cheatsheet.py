@@ -12,12 +12,13 @@ the same way).
 
 from __future__ import annotations
 
-import argparse
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.paths import CHAPTERS_DIR, REPO, STAN_DIR
+
+from . import markers
 
 PAGE = CHAPTERS_DIR / "cheatsheet.md"
 TOC = REPO / "_toc.yml"
@@ -993,34 +994,18 @@ def generated_section(text: str) -> str:
 
     Raises :class:`CheatSheetError` if a marker is missing.
     """
-    if BEGIN not in text or END not in text:
-        raise CheatSheetError(
-            f"{PAGE} lost its markers; they must read {BEGIN!r} and {END!r}"
-        )
-    return text.split(BEGIN, 1)[1].split(END, 1)[0].strip("\n")
+    try:
+        return markers.section(PAGE, text, BEGIN, END)
+    except ValueError as error:
+        raise CheatSheetError(str(error)) from None
 
 
 def main(argv: list[str] | None = None) -> int:
     """Rewrite the page's tables, or with ``--check`` return 1 if they are stale."""
-    parser = argparse.ArgumentParser(
-        prog="python -m tools.cheatsheet", description=__doc__.splitlines()[0]
+    command = markers.command(
+        PAGE, BEGIN, END, tables, "python -m tools.cheatsheet", __doc__
     )
-    parser.add_argument(
-        "--check", action="store_true", help="exit 1 if the tables are out of date"
-    )
-    args = parser.parse_args(argv)
-    text = PAGE.read_text()
-    current, wanted = generated_section(text), tables()
-    if current == wanted:
-        print(f"{PAGE}: up to date")
-        return 0
-    if args.check:
-        print(f"{PAGE}: out of date; run python -m tools.cheatsheet")
-        return 1
-    head, rest = text.split(BEGIN, 1)
-    PAGE.write_text(f"{head}{BEGIN}\n\n{wanted}\n\n{END}{rest.split(END, 1)[1]}")
-    print(f"{PAGE}: tables rewritten from the Stan headers and tools/cheatsheet.py")
-    return 0
+    return command(argv)
 
 
 if __name__ == "__main__":
