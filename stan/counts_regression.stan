@@ -10,7 +10,7 @@
 //         alpha_scale = 1, beta_scale = 1, tau_scale = 1, sigma_scale = 1.
 // Pages:  chapters/04-glmm/counts.md
 // PyMC:   chapters/04-glmm/counts.md, `roaches_pymc` (negative binomial, reads the dict
-//         PRIORS; bambi fits the zero-inflated and the epilepsy models)
+//         PRIORS; bambi fits the zero-inflated model; the epilepsy models have no twin)
 //
 // A count y[i] with log mean
 //
