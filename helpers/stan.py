@@ -268,3 +268,52 @@ def model(name: str):
             )
         except (ValueError, RuntimeError) as exc:
             raise StanModelError(f"{name}.stan did not compile:\n{exc}") from None
+
+
+REJECTED = "Non-fatal error during sampling"
+# Stan's messages when a proposal's arithmetic under- or overflowed: a scale of 0, an
+# infinite or NaN location, a covariance matrix that lost positive definiteness in
+# rounding, two ordered cutpoints equal in floating point
+_OVERFLOW = re.compile(r" is -?(0|inf|nan), but must be|is not positive definite")
+_TIED = re.compile(
+    r"not a valid ordered vector\. The element at \d+ is (\S+), "
+    r"but should be greater than the previous element, (\S+?)[ !(]"
+)
+
+
+def _numerical(exception: str) -> bool:
+    if _OVERFLOW.search(exception):
+        return True
+    tied = _TIED.search(exception + " ")
+    return bool(tied) and tied.group(1) == tied.group(2)
+
+
+class _NumericalRejections(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if not message.startswith(REJECTED):
+            return True
+        exceptions = [s for s in message.splitlines() if s.startswith("Exception:")]
+        return not (exceptions and all(_numerical(e) for e in exceptions))
+
+
+def hide_rejections() -> None:
+    """Hide the warnings about proposals rejected for floating-point reasons.
+
+    Early in warm-up a proposal can make a scale underflow to 0, a location overflow to
+    infinity, a covariance matrix lose positive definiteness in rounding or two ordered
+    cutpoints compare equal. Stan rejects that proposal, carries on, and cmdstanpy
+    prints "Non-fatal error during sampling". Those messages are hidden (every fit is
+    gated afterwards, which is what tells a good fit from a bad one). A rejection for
+    any other reason, such as data outside a distribution's support (a bug in the
+    program), still shows, as does every other warning. Calling it twice adds nothing.
+
+    Without the course library, plain :mod:`logging` does the same, more bluntly::
+
+        logging.getLogger("cmdstanpy").addFilter(
+            lambda record: "but must be" not in record.getMessage()
+        )
+    """
+    logger = logging.getLogger("cmdstanpy")
+    if not any(isinstance(f, _NumericalRejections) for f in logger.filters):
+        logger.addFilter(_NumericalRejections())
