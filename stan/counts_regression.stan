@@ -6,11 +6,12 @@
 //         tau_scale); a ~ normal(0, tau); sigma ~ half-normal(0, sigma_scale);
 //         e ~ normal(0, sigma). All data. counts.md, roaches (dict PRIORS):
 //         alpha_loc = 2, alpha_scale = 2, beta_scale = 1 for each slope, phi_rate = 1,
-//         zi_a = 1, zi_b = 1. counts.md, epilepsy (dict EPILEPSY_PRIORS): alpha_loc = 1.5,
-//         alpha_scale = 1, beta_scale = 1, tau_scale = 1, sigma_scale = 1.
-// Pages:  chapters/04-glmm/counts.md
+//         zi_a = 1, zi_b = 1. seizures.md, epilepsy (dict EPILEPSY_PRIORS):
+//         alpha_loc = 1.5, alpha_scale = 1, beta_scale = 1, tau_scale = 1, sigma_scale = 1.
+// Pages:  chapters/04-glmm/counts.md, chapters/04-glmm/seizures.md
 // PyMC:   chapters/04-glmm/counts.md, `roaches_pymc` (negative binomial, reads the dict
-//         PRIORS; bambi fits the zero-inflated model; the epilepsy models have no twin)
+//         PRIORS; bambi fits the zero-inflated model); seizures.md, `ep_bambi` (bambi,
+//         patients only, reads EPILEPSY_PRIORS; the model with row effects has no twin)
 //
 // A count y[i] with log mean
 //

@@ -422,6 +422,7 @@ BY_PROGRAM: dict[str, tuple[Row, ...]] = {
             model="**Roaches: Poisson and negative binomial, exposure as offset.** "
             r"$\log \mu_i = \log e_i + \alpha + x_i^\top\beta$",
             stan="`negbin = 0` (Poisson) or `negbin = 1`, `zero_inflated = 0`",
+            pages=("04-glmm/counts",),
             data=("roaches",),
             bambi="`y ~ roach100 + treatment + senior + offset(log_exposure)`, "
             '`family="poisson"` or `family="negativebinomial"`',
@@ -435,6 +436,7 @@ BY_PROGRAM: dict[str, tuple[Row, ...]] = {
             model="**Roaches: zero-inflated negative binomial.** a point mass at zero "
             "added",
             stan="`negbin = 1`, `zero_inflated = 1`",
+            pages=("04-glmm/counts",),
             data=("roaches",),
             pymc="",
             bambi="`y ~ roach100 + treatment + senior + offset(log_exposure)`, "
@@ -449,8 +451,9 @@ BY_PROGRAM: dict[str, tuple[Row, ...]] = {
         Row(
             model="**Seizures: Poisson with patient and observation-level effects.** "
             r"$\log \mu_i = \alpha + x_i^\top\beta + a_{j[i]} + e_i$",
-            stan="`negbin = 0`, `obs_effects = 1` (`obs_effects = 0`: patients only)",
+            stan="`negbin = 0`, `obs_effects = 1`",
             data=("epilepsy",),
+            pages=("04-glmm/seizures",),
             pymc="",
             bambi="`count ~ zAge + zBase * Trt + (1|patient) + (1|obs)`, "
             '`family="poisson"`',
@@ -458,6 +461,19 @@ BY_PROGRAM: dict[str, tuple[Row, ...]] = {
             "family = poisson)`",
             brms="`count ~ zAge + zBase * Trt + (1 | patient) + (1 | obs)`, "
             "`family = poisson()`",
+        ),
+        Row(
+            model="**Seizures: Poisson with patient effects.** "
+            r"$\log \mu_i = \alpha + x_i^\top\beta + a_{j[i]}$",
+            stan="`negbin = 0`, `obs_effects = 0`",
+            data=("epilepsy",),
+            pages=("04-glmm/seizures",),
+            pymc="",
+            bambi='`count ~ zAge + zBase * Trt + (1|patient)`, `family="poisson"`',
+            bambi_on_page=True,
+            lme4="`glmer(count ~ zAge + zBase * Trt + (1 | patient), "
+            "family = poisson)`",
+            brms="`count ~ zAge + zBase * Trt + (1 | patient)`, `family = poisson()`",
         ),
     ),
     "survival_frailty": (
