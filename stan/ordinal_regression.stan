@@ -84,6 +84,26 @@ data {
 transformed data {
   int G = J > 0;                           // 1 if the model has varying intercepts
   int cumulative = family == 1;
+  // The sequential model as binary decisions, one per step a row reaches: row i passes
+  // steps 1..y[i] - 1 and stops at step y[i] (a row in category C passes every step).
+  int S = 0;
+  for (i in 1:N) {
+    S += min(y[i], C - 1);
+  }
+  array[S] int step_row;
+  array[S] int step_k;
+  array[S] int stops;
+  {
+    int s = 1;
+    for (i in 1:N) {
+      for (k in 1:min(y[i], C - 1)) {
+        step_row[s] = i;
+        step_k[s] = k;
+        stops[s] = k == y[i];
+        s += 1;
+      }
+    }
+  }
 }
 parameters {
   ordered[cumulative ? C - 1 : 0] cut_ordered;
@@ -112,6 +132,9 @@ model {
     y ~ ordered_logistic(eta, cutpoints);  // Stan's built-in, with analytic gradients
   } else if (cumulative) {
     y ~ ordered_probit(eta, cutpoints);
+  } else if (link == 1) {
+    // the sequential logit likelihood, vectorised: analytic gradients, no loop
+    stops ~ bernoulli_logit(cutpoints[step_k] - eta[step_row]);
   } else {
     for (i in 1:N) {
       y[i] ~ ordinal(eta[i], cutpoints, link, family);
