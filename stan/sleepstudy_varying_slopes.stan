@@ -8,7 +8,8 @@
 //         beta_scale = [50, 20], tau_scale = [50, 10], sigma_scale = 50, lkj_eta = 2.
 // Pages:  chapters/03-multilevel-regression/sleepstudy.md,
 //         chapters/03-multilevel-regression/pooling-progression.md,
-//         chapters/03-multilevel-regression/repeated-measures.md
+//         chapters/03-multilevel-regression/repeated-measures.md,
+//         chapters/03-multilevel-regression/bayes-factors-fitted.md
 // PyMC:   chapters/03-multilevel-regression/sleepstudy.md, `sleep_pymc`;
 //         chapters/03-multilevel-regression/pooling-progression.md,
 //         `slopes_noncentred`

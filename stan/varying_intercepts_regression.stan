@@ -1,15 +1,18 @@
 // Varying intercepts with predictors: y[i] ~ normal(alpha + a[group[i]] + X[i] * beta, sigma).
 // Data:   hsb82_mathach (data/hsb82_mathach.csv; Raudenbush & Bryk 2002): models 3 and 4 of
 //         schools.md; sleepstudy (data/sleepstudy.csv; Belenky et al. 2003): day indicators
-//         in repeated-measures.md
+//         in repeated-measures.md, Days as the one slope in bayes-factors-fitted.md
 // Priors: alpha ~ normal(alpha_loc, alpha_scale); beta ~ normal(0, beta_scale);
 //         tau ~ half-normal(0, tau_scale); sigma ~ half-normal(0, sigma_scale);
 //         a ~ normal(0, tau). All data. schools.md (dict PRIOR): alpha_loc = 12.5,
 //         alpha_scale = 10, beta_scale = 10 for each slope, tau_scale = 5, sigma_scale = 10.
 //         repeated-measures.md (dict RI_PRIOR): alpha_loc = 250, alpha_scale = 100,
 //         beta_scale = 200 for each day, tau_scale = 50, sigma_scale = 50.
+//         bayes-factors-fitted.md (from helpers/priors.py sleepstudy()): alpha_loc = 250,
+//         alpha_scale = 50, beta_scale = 20, tau_scale = 50, sigma_scale = 50.
 // Pages:  chapters/03-multilevel-regression/schools.md,
-//         chapters/03-multilevel-regression/repeated-measures.md
+//         chapters/03-multilevel-regression/repeated-measures.md,
+//         chapters/03-multilevel-regression/bayes-factors-fitted.md
 // PyMC:   chapters/03-multilevel-regression/schools.md, `idata_pymc`
 //         (unnamed pm.Model, within-between model 4, non-centred; reads the dict PRIOR);
 //         chapters/03-multilevel-regression/repeated-measures.md, `idata_ri_pymc`

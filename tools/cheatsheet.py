@@ -266,6 +266,16 @@ BY_PROGRAM: dict[str, tuple[Row, ...]] = {
             lme4="`lmer(Reaction ~ 0 + factor(Days) + (1 | Subject))`",
             brms="`Reaction ~ 0 + factor(Days) + (1 | Subject)`",
         ),
+        Row(
+            model="**Sleep deprivation: driver intercepts, one slope over days.** "
+            "compared with varying slopes by a Bayes factor (bridge sampling)",
+            data=("sleepstudy",),
+            pages=("03-multilevel-regression/bayes-factors-fitted",),
+            pymc="",
+            bambi="`Reaction ~ Days + (1|Subject)`",
+            lme4="`lmer(Reaction ~ Days + (1 | Subject))`",
+            brms="`Reaction ~ Days + (1 | Subject)`",
+        ),
     ),
     "normal_mean_sd": (
         Row(
