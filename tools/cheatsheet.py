@@ -626,6 +626,32 @@ BY_PROGRAM: dict[str, tuple[Row, ...]] = {
             "answers, while `mixture()` mixes each observation on its own",
         ),
     ),
+    "rt_mixture": (
+        Row(
+            model="**Lexical decisions: quick and slow responses.** "
+            r"$\log t_i \sim (1 - \lambda_j) \mathcal{N}(\theta_j, \sigma_1) + "
+            r"\lambda_j \mathcal{N}(\theta_j + \delta, \sigma_2)$, "
+            r"$\operatorname{logit} 2\lambda_j \sim \mathcal{N}(\mu_\lambda, "
+            r"\tau_\lambda)$",
+            stan="`mixture = 1`, `identified = 1` (`identified = 0`: no constraints, "
+            "label switching)",
+            bambi="— not expressible: a mixture",
+            lme4="— (lme4 cannot fit a mixture)",
+            brms="`bf(log_rt ~ 1, mu1 ~ 1 + (1 | id), mu2 ~ 1 + (1 | id), "
+            "theta2 ~ 1 + (1 | id))`, "
+            '`family = mixture(gaussian, gaussian, order = "mu")` (each component its '
+            "own participant effects; no cap on the share)",
+        ),
+        Row(
+            model="**Lexical decisions: one lognormal, for comparison.** "
+            r"$\log t_i \sim \mathcal{N}(\theta_j, \sigma)$",
+            stan="`mixture = 0`",
+            pymc="",
+            bambi='`log_rt ~ 1 + (1 | id)`, `family="gaussian"` (on the log scale)',
+            lme4="`lmer(log(rt) ~ 1 + (1 | id))`",
+            brms="`rt ~ 1 + (1 | id)`, `family = lognormal()`",
+        ),
+    ),
     "lda_topics": (
         Row(
             model="**Topics: latent Dirichlet allocation.** "
@@ -753,6 +779,29 @@ WITHOUT_STAN: tuple[Row, ...] = (
         bambi_on_page=True,
         lme4="`lmer(mAch ~ cses * sector + meanses + (cses || school))`",
         brms="`mAch ~ cses * sector + meanses + (cses || school)`",
+    ),
+    Row(
+        model="**Galaxy velocities: a Dirichlet process mixture.** $y_i \\sim \\sum_k "
+        r"w_k \mathcal{N}(\mu_k, \sigma_k^2)$, $w$ by stick-breaking truncated at $L$",
+        data=("galaxies",),
+        pages=("05-mixtures/dp-hdp",),
+        pymc="`dp_pymc` (NUTS fails the gate: label switching); the page's own blocked "
+        "Gibbs sampler",
+        bambi="— not expressible: a mixture",
+        lme4="— (lme4 cannot); dirichletprocess: `DirichletProcessGaussian(y)`, by "
+        "Gibbs sampling",
+        brms="— not expressible: a mixture with unboundedly many components",
+    ),
+    Row(
+        model="**Topics of unequal prevalence: the hierarchical Dirichlet "
+        r"process.** LDA with $\theta_d \sim \operatorname{Dirichlet}(\alpha\beta)$, "
+        r"$\beta$ learnt",
+        data=("simulated",),
+        pages=("05-mixtures/dp-hdp",),
+        pymc="— (the page's own collapsed Gibbs sampler)",
+        bambi="— not expressible: a mixture over topics",
+        lme4="— (lme4 cannot)",
+        brms="— not expressible: a mixture over topics",
     ),
 )
 
@@ -977,7 +1026,8 @@ def rows(
             raise CheatSheetError(
                 f"{where}: a row without Stan needs pages, data, pymc"
             )
-        _check_subset("data sets", row.data, registered, f"{where} (helpers.data)")
+        valid = (*registered, "simulated")  # a page's own simulation counts as data
+        _check_subset("data sets", row.data, valid, f"{where} (helpers.data)")
         cells = {"Stan": "—", "PyMC": row.pymc}
         placed.append((row, row.pages, row.data, cells, where))
     by_day: dict[int, list[tuple[tuple[int, int], dict[str, str]]]] = {}
